@@ -1,0 +1,1 @@
+console.log("gatehouse: not implemented yet"); process.exit(2)
