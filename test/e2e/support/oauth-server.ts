@@ -1,0 +1,151 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { exportJWK, generateKeyPair } from 'jose'
+import Provider from 'oidc-provider'
+
+/** Options of {@link startOAuthServer}. */
+export interface OAuthServerOptions {
+  /** The API's resource indicator (RFC 8707), used as the access token audience. */
+  audience: string
+  /** Every scope the API knows. */
+  scopes: string[]
+  /** Lifetime of access tokens in seconds; short, so tests can watch them expire. */
+  accessTokenTtl?: number
+}
+
+/** A client registered at the test authorization server. */
+export interface RegisteredClient {
+  clientId: string
+  clientSecret: string
+}
+
+/** A running oidc-provider on 127.0.0.1, stopped by `close()`. */
+export interface OAuthServer {
+  /** The issuer, `http://127.0.0.1:<port>`. */
+  issuer: string
+  /** The token endpoint (RFC 6749 §3.2). */
+  tokenEndpoint: string
+  /** The JWKS the access tokens are signed with. */
+  jwksUri: string
+  /** A confidential client allowed the refresh_token grant (a user-facing app). */
+  app: RegisteredClient
+  /** A confidential client allowed the client_credentials grant (a backend service). */
+  service: RegisteredClient
+  /** Every token request the provider answered, in order (grant type and status). */
+  tokenRequests: { grantType: string; status: number }[]
+  /**
+   * Issues a refresh token for `accountId` as if the user had logged in and
+   * consented, without a browser: it writes the grant and the token through the
+   * provider's own models, exactly what the authorization code exchange stores.
+   */
+  issueRefreshToken(accountId: string, scopes: string[]): Promise<string>
+  close(): Promise<void>
+}
+
+/**
+ * Starts a real OAuth 2.0 authorization server (oidc-provider) on a free
+ * loopback port, issuing JWT access tokens (RFC 9068) for one resource server
+ * and rotating refresh tokens on every use (RFC 9700 §4.14.2).
+ */
+export async function startOAuthServer(options: OAuthServerOptions): Promise<OAuthServer> {
+  const { audience, scopes, accessTokenTtl = 60 } = options
+  // The provider needs its issuer up front, so the port is reserved first.
+  const http: Server = createServer()
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  const issuer = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
+  const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' }
+  const app = { clientId: 'articles-app', clientSecret: 'app-secret-0123456789' }
+  const service = { clientId: 'articles-service', clientSecret: 'service-secret-0123456789' }
+
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+        grant_types: ['authorization_code', 'refresh_token'],
+        redirect_uris: ['http://127.0.0.1/callback'],
+        scope: `openid offline_access ${scopes.join(' ')}`,
+      },
+      {
+        client_id: service.clientId,
+        client_secret: service.clientSecret,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        scope: scopes.join(' '),
+      },
+    ],
+    jwks: { keys: [jwk] },
+    scopes: ['openid', 'offline_access', ...scopes],
+    findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub }) }),
+    rotateRefreshToken: true,
+    ttl: {
+      AccessToken: accessTokenTtl,
+      ClientCredentials: accessTokenTtl,
+      RefreshToken: 3600,
+      Grant: 3600,
+      Session: 3600,
+      Interaction: 600,
+      IdToken: 3600,
+      AuthorizationCode: 60,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => audience,
+        useGrantedResource: () => true,
+        getResourceServerInfo: () => ({
+          scope: scopes.join(' '),
+          audience,
+          accessTokenTTL: accessTokenTtl,
+          accessTokenFormat: 'jwt',
+          jwt: { sign: { alg: 'RS256' } },
+        }),
+      },
+    },
+  })
+
+  const tokenRequests: OAuthServer['tokenRequests'] = []
+  provider.on('grant.success', (ctx) => {
+    tokenRequests.push({ grantType: String(ctx.oidc.params?.grant_type), status: 200 })
+  })
+  provider.on('grant.error', (ctx) => {
+    tokenRequests.push({ grantType: String(ctx.oidc.params?.grant_type), status: ctx.status })
+  })
+  http.on('request', provider.callback())
+
+  return {
+    issuer,
+    tokenEndpoint: `${issuer}/token`,
+    jwksUri: `${issuer}/jwks`,
+    app,
+    service,
+    tokenRequests,
+    async issueRefreshToken(accountId, granted) {
+      const client = await provider.Client.find(app.clientId)
+      if (!client) throw new Error(`client ${app.clientId} is not registered`)
+      const grant = new provider.Grant({ accountId, clientId: app.clientId })
+      grant.addOIDCScope('offline_access')
+      grant.addResourceScope(audience, granted.join(' '))
+      const grantId = await grant.save()
+      const token = new provider.RefreshToken({
+        accountId,
+        client,
+        grantId,
+        gty: 'authorization_code',
+        resource: audience,
+        scope: ['offline_access', ...granted].join(' '),
+      })
+      return token.save()
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        http.closeAllConnections()
+        http.close((error) => (error ? reject(error) : resolve()))
+      }),
+  }
+}
