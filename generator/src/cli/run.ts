@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs'
+import { isGatehouseError } from '../errors.js'
+import { generate, type GenerateResult } from '../generate.js'
+import type { GenerateOptions } from '../options.js'
+import { parseGenerateArgs, USAGE } from './args.js'
+import { readConfig } from './config.js'
+import { checkReport, formatWarnings, summaryLine } from './report.js'
+import { watchFiles } from './watch.js'
+
+/** Runs the CLI and returns its exit code; all printing of the generator happens here. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  const debug = argv.includes('--debug')
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      console.log(USAGE)
+      return command === undefined ? 2 : 0
+    }
+    if (command === '--version' || command === '-v') {
+      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+      console.log(pkg.version)
+      return 0
+    }
+    if (command === 'lint') {
+      // A separate module: `generate` users never load the linter.
+      const lintModule = '../lint/cli.js'
+      const lint = (await import(lintModule)) as { runLintCli(args: string[]): Promise<number> }
+      return await lint.runLintCli(rest)
+    }
+    if (command !== 'generate') {
+      console.error(`gatehouse: unknown command "${command}"\n\n${USAGE}`)
+      return 2
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(USAGE)
+      return 0
+    }
+    const options = { ...(await readConfig(process.cwd())), ...parseGenerateArgs(rest) } as GenerateOptions
+    if (options.watch) return await watchMode(options)
+    return report(await timed(options))
+  } catch (error) {
+    return fail(error, debug)
+  }
+}
+
+async function timed(options: GenerateOptions): Promise<{ result: GenerateResult; ms: number }> {
+  const start = performance.now()
+  const result = await generate(options)
+  return { result, ms: performance.now() - start }
+}
+
+function report({ result, ms }: { result: GenerateResult; ms: number }): number {
+  for (const line of formatWarnings(result)) console.error(line)
+  if (result.options.check) {
+    if (result.changed.length > 0) {
+      for (const line of checkReport(result)) console.error(line)
+      console.error(`gatehouse: ${result.changed.length} generated file(s) out of date; run \`gatehouse generate\` to update them`)
+      return 1
+    }
+    console.log(`gatehouse: ${result.files.length} files up to date`)
+    return 0
+  }
+  console.log(summaryLine(result, ms))
+  return 0
+}
+
+function fail(error: unknown, debug: boolean): number {
+  if (isGatehouseError(error)) {
+    console.error(error.format())
+    if (debug) console.error(error.stack)
+  } else if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`gatehouse: ${error.message}\n\n${USAGE}`)
+  } else {
+    console.error(`gatehouse: internal error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (rerun with --debug for the stack)'}`)
+    if (debug) console.error((error as Error)?.stack)
+  }
+  return 2
+}
+
+async function watchMode(options: GenerateOptions): Promise<number> {
+  let sources = [options.spec]
+  const run = async () => {
+    try {
+      const done = await timed({ ...options, watch: false })
+      sources = done.result.sources
+      report(done)
+    } catch (error) {
+      fail(error, options.debug ?? false)
+    }
+  }
+  await run()
+  console.error('gatehouse: watching for changes (Ctrl-C to stop)')
+  watchFiles(() => sources, run)
+  return new Promise<number>(() => {})
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { emitters } from './emit/index.js'
+import { loadDocument } from './load/index.js'
+import { buildModel } from './model/build.js'
+import type { ApiModel } from './model/types.js'
+import { resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js'
+
+/** One output file. `path` is relative to the output directory. */
+export interface GeneratedFile {
+  path: string
+  content: string
+}
+
+/** What a generation produced and did. Paths in `written` and `changed` are absolute. */
+export interface GenerateResult {
+  files: GeneratedFile[]
+  /** Files written to disk (only those whose content changed; none in check mode). */
+  written: string[]
+  /** Files whose content on disk differs from the generated one (missing files included). */
+  changed: string[]
+  model: ApiModel
+  /** Every source file read (the spec first), for `--watch`. */
+  sources: string[]
+  options: ResolvedOptions
+}
+
+/**
+ * Loads the spec, runs every emitter and writes the output atomically; in check mode, writes nothing.
+ * @throws GatehouseError on invalid input, before anything is written.
+ */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const resolved = resolveOptions(options)
+  const loaded = await loadDocument(resolved.spec)
+  const model = buildModel(loaded)
+  const files: GeneratedFile[] = []
+  for (const emitter of emitters) files.push({ path: emitter.file, content: await emitter.emit(model, resolved) })
+
+  const changed: string[] = []
+  for (const file of files) {
+    const target = join(resolved.out, file.path)
+    const current = await readFile(target, 'utf8').catch(() => undefined)
+    if (current !== file.content) changed.push(target)
+  }
+  const written = resolved.check ? [] : await writeAtomically(resolved.out, files, changed)
+  return { files, written, changed, model, sources: loaded.files, options: resolved }
+}
+
+/**
+ * Writes every changed file into a temporary directory beside `out`, then renames each into
+ * place: a failure while writing leaves the previous output untouched, and readers never see
+ * a half-written file.
+ */
+async function writeAtomically(out: string, files: GeneratedFile[], changed: string[]): Promise<string[]> {
+  if (changed.length === 0) return []
+  await mkdir(dirname(out), { recursive: true })
+  const staging = `${out}.gatehouse-${process.pid}-${randomBytes(4).toString('hex')}.tmp`
+  await mkdir(staging)
+  try {
+    const pending = files.filter((f) => changed.includes(join(out, f.path)))
+    for (const file of pending) {
+      await mkdir(dirname(join(staging, file.path)), { recursive: true })
+      await writeFile(join(staging, file.path), file.content)
+    }
+    await mkdir(out, { recursive: true })
+    for (const file of pending) await rename(join(staging, file.path), join(out, file.path))
+    return pending.map((f) => join(out, f.path))
+  } finally {
+    await rm(staging, { recursive: true, force: true })
+  }
+}
