@@ -1,0 +1,92 @@
+import { parseArgs } from 'node:util'
+import { GatehouseError } from '../errors.js'
+import { formatSummary, formatText, summarize, toJsonFinding, type JsonReport, type JsonSpecResult } from './format.js'
+import { LintOptionsError, resolveLintOptions, type ResolvedLintOptions, type RuleSetting } from './options.js'
+import { ruleIds } from './rules/index.js'
+import { lintSpec } from './run.js'
+
+const USAGE = 'usage: gatehouse lint <spec>... [--format text|json] [--rule-off <id>]... [--no-problem-json]'
+
+/** Exit codes: 0 clean or warnings only, 1 some error-level finding, 2 unreadable/invalid input or bad arguments. */
+const EXIT = { clean: 0, findings: 1, input: 2 } as const
+
+interface Parsed {
+  specs: string[]
+  format: 'text' | 'json'
+  options: ResolvedLintOptions
+}
+
+function parse(args: string[]): Parsed | string {
+  let values: { format?: string; 'rule-off'?: string[]; 'no-problem-json'?: boolean; help?: boolean }
+  let positionals: string[]
+  try {
+    ;({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        'rule-off': { type: 'string', multiple: true },
+        'no-problem-json': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }))
+  } catch (error) {
+    return (error as Error).message
+  }
+  if (values.help) return ''
+  const format = values.format ?? 'text'
+  if (format !== 'text' && format !== 'json') return `--format must be text or json, got "${format}"`
+  if (positionals.length === 0) return 'missing <spec>'
+  const rules: Record<string, RuleSetting> = {}
+  for (const id of (values['rule-off'] ?? []).flatMap((value) => value.split(','))) rules[id.trim()] = 'off'
+  try {
+    const options = resolveLintOptions({ rules, problemJson: !values['no-problem-json'] }, ruleIds)
+    return { specs: positionals, format, options }
+  } catch (error) {
+    if (error instanceof LintOptionsError) return error.message
+    throw error
+  }
+}
+
+/**
+ * `gatehouse lint <spec>… [--format text|json] [--rule-off id]… [--no-problem-json]`: prints the
+ * findings and returns the exit code (1 on any error-level finding, 2 on unreadable or invalid input).
+ */
+export async function runLintCli(args: string[]): Promise<number> {
+  const parsed = parse(args)
+  if (typeof parsed === 'string') {
+    if (parsed === '') {
+      process.stdout.write(`${USAGE}\nrules: ${ruleIds.join(', ')}\n`)
+      return EXIT.clean
+    }
+    process.stderr.write(`gatehouse lint: ${parsed}\n${USAGE}\n`)
+    return EXIT.input
+  }
+  const results: JsonSpecResult[] = []
+  let exit: number = EXIT.clean
+  for (const spec of parsed.specs) {
+    try {
+      const report = await lintSpec(spec, parsed.options)
+      const summary = summarize(report.findings)
+      results.push({ spec: report.spec, findings: report.findings.map(toJsonFinding), summary })
+      if (parsed.format === 'text') process.stdout.write(formatText(report.spec, report.findings))
+      if (summary.errors > 0) exit = Math.max(exit, EXIT.findings)
+    } catch (error) {
+      if (!(error instanceof GatehouseError)) throw error
+      // The one-line `file:line:col: message` of `generate`, on stderr in both formats.
+      process.stderr.write(`${error.format()}\n`)
+      const { file, line, column, pointer } = error.site
+      const location = file !== undefined && line !== undefined ? { file, line, column: column ?? 1 } : null
+      results.push({ spec, findings: [], summary: { errors: 0, warnings: 0 }, error: { code: error.code, message: error.message, location, pointer: pointer ?? null } })
+      exit = EXIT.input
+    }
+  }
+  const summary = results.reduce((total, result) => ({ errors: total.errors + result.summary.errors, warnings: total.warnings + result.summary.warnings }), { errors: 0, warnings: 0 })
+  if (parsed.format === 'json') {
+    const report: JsonReport = { version: 1, specs: results, summary }
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+  } else if (results.some((result) => !result.error)) {
+    process.stdout.write(`${formatSummary(summary, results.length)}\n`)
+  }
+  return exit
+}

@@ -1,0 +1,42 @@
+import type { LintRule } from '../types.js'
+import { authStatusForMalformedRequest } from './auth-status-for-malformed-request.js'
+import { badCredentialsNot401 } from './bad-credentials-not-401.js'
+import { credentialsExchange403 } from './credentials-exchange-403.js'
+import { credentialsExchangeRequiresToken } from './credentials-exchange-requires-token.js'
+import { errorDescriptionOn401 } from './error-description-on-401.js'
+import { errorResponseNotProblemJson } from './error-response-not-problem-json.js'
+import { forbiddenOnPublic } from './forbidden-on-public.js'
+import { hideForbiddenOnPublic } from './hide-forbidden-on-public.js'
+import { hideForbiddenWith403 } from './hide-forbidden-with-403.js'
+import { hideForbiddenWithoutPathParameter } from './hide-forbidden-without-path-parameter.js'
+import { missing401 } from './missing-401.js'
+import { missing403 } from './missing-403.js'
+import { unauthorizedOnPublic } from './unauthorized-on-public.js'
+import { unauthorizedWithoutChallenge } from './unauthorized-without-challenge.js'
+import { undeclaredScope } from './undeclared-scope.js'
+import { undeclaredSecurityScheme } from './undeclared-security-scheme.js'
+import { unusedScope } from './unused-scope.js'
+
+/** Every rule `gatehouse lint` runs, in reporting order for findings at the same place. */
+export const rules: readonly LintRule[] = [
+  undeclaredSecurityScheme,
+  undeclaredScope,
+  missing401,
+  unauthorizedWithoutChallenge,
+  unauthorizedOnPublic,
+  missing403,
+  forbiddenOnPublic,
+  hideForbiddenWith403,
+  hideForbiddenWithoutPathParameter,
+  hideForbiddenOnPublic,
+  authStatusForMalformedRequest,
+  badCredentialsNot401,
+  credentialsExchange403,
+  credentialsExchangeRequiresToken,
+  errorDescriptionOn401,
+  errorResponseNotProblemJson,
+  unusedScope,
+]
+
+/** The ids of all rules, for option validation and `--rule-off`. */
+export const ruleIds: readonly string[] = rules.map((rule) => rule.id)
