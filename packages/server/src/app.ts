@@ -1,0 +1,198 @@
+import { authenticate, type AuthEnvironment } from './authenticate.js'
+import { readBody } from './body.js'
+import { corsHeaders, preflight, type CorsOptions } from './cors.js'
+import { parseCookies, type CredentialSources } from './credentials.js'
+import type { ApiDefinition, OperationDefinition } from './definition.js'
+import { checkReply, type Logger } from './dev.js'
+import { fromRequest, type Incoming } from './incoming.js'
+import { invalidRequest, type Issue } from './issues.js'
+import { Outgoing, problemOut, toResponse } from './outgoing.js'
+import { readParameters, parseQuery } from './parameters.js'
+import type { AnyVerifier, Principal } from './principal.js'
+import { createReply } from './reply.js'
+import { Router, type RouteMatch } from './router.js'
+
+/** What an error hook learns about a failed request. */
+export interface ErrorContext {
+  request: Request
+  /** The operation being served, when routing got that far. */
+  operation?: string | undefined
+}
+
+/** Runtime options of an app; the generated `ServerOptions` narrows `authenticate` and `handlers`. */
+export interface AppOptions {
+  /** `'production'` (the default) strips every detail that would not change what a client does next. */
+  mode?: 'production' | 'development' | undefined
+  authenticate: Readonly<Record<string, AnyVerifier | undefined>>
+  handlers: Readonly<Record<string, ((...args: never[]) => unknown) | undefined>>
+  /** Challenge realm of schemes that have no `x-realm` (on the scheme or the document root). */
+  realm?: string | undefined
+  /** Sees every error thrown by a verifier or handler; a returned `Response` replaces the 500. */
+  onError?: ((error: unknown, context: ErrorContext) => void | Response | Promise<void | Response>) | undefined
+  cors?: CorsOptions | undefined
+  /** Largest accepted body in bytes (default 1 MiB); larger bodies get 413. */
+  maxBodySize?: number | undefined
+  /** Where development-mode findings and unreported errors go (default `console`). */
+  logger?: Logger | undefined
+}
+
+/** A gatehouse app: a Web-standard fetch handler. */
+export interface App {
+  fetch(request: Request): Promise<Response>
+}
+
+/** The node:http adapter's entry point, which skips building `Request`/`Response` objects. */
+export const handleIncoming = Symbol('gatehouse.handleIncoming')
+
+/** An app as the adapters see it. */
+export interface InternalApp extends App {
+  [handleIncoming](incoming: Incoming): Promise<Outgoing | Response>
+  readonly maxBodySize: number
+}
+
+/** The handler context given to every handler. */
+export interface RuntimeContext {
+  operation: string
+  params: ReturnType<typeof readParameters>
+  body: unknown
+  principal: Principal | undefined
+  principals: Record<string, Principal>
+  request: Request
+}
+
+/** The one 404 of the app: unknown routes and `reply.hidden()` both come from here, byte for byte. */
+export function notFound(): Outgoing {
+  return problemOut(404)
+}
+
+const isProtected = (op: OperationDefinition) => op.security.length > 0 && !op.security.some((r) => r.length === 0)
+
+/**
+ * Builds the request pipeline of a generated server: route → authenticate → authorize →
+ * validate → handler → errors, in exactly that order (DESIGN.md, "The rules it encodes").
+ */
+export function createApp(api: ApiDefinition, options: AppOptions): App {
+  const development = options.mode === 'development'
+  const logger = options.logger ?? console
+  const maxBodySize = options.maxBodySize ?? 1024 * 1024
+  const router = new Router(api.operations)
+  const realmOf = (scheme: string) => api.schemes[scheme]?.realm ?? api.realm ?? options.realm
+  const authEnv: AuthEnvironment = { schemes: api.schemes, verifiers: options.authenticate, realmOf, development, notFound }
+  const replies = new Map<string, Record<string, unknown>>()
+  const credentialKeys = new Map<string, Set<string>>()
+  for (const [name, op] of Object.entries(api.operations)) {
+    const first = op.security.find((r) => r.length > 0)?.[0]?.scheme
+    replies.set(name, createReply(op, { notFound, realm: first === undefined ? api.realm ?? options.realm : realmOf(first) }))
+    const keys = new Set<string>()
+    for (const requirement of op.security) {
+      for (const { scheme } of requirement) {
+        const def = api.schemes[scheme]
+        if (def?.credential === 'apiKey' && def.in === 'query' && def.name) keys.add(def.name)
+      }
+    }
+    credentialKeys.set(name, keys)
+  }
+
+  const allow = (route: RouteMatch) => {
+    const methods = [...route.methods.keys()]
+    if (methods.includes('GET') && !methods.includes('HEAD')) methods.push('HEAD')
+    return methods
+  }
+
+  async function pipeline(incoming: Incoming, served: { operation?: string }): Promise<Outgoing | Response> {
+    const route = router.match(incoming.pathname)
+    if (options.cors) {
+      const answer = preflight(options.cors, incoming, route && (() => allow(route)))
+      if (answer) return answer
+    }
+    if (!route) return notFound()
+    let query: Map<string, string[]> | undefined
+    let cookies: Map<string, string[]> | undefined
+    const sources: CredentialSources = {
+      incoming,
+      query: () => (query ??= parseQuery(incoming.search)),
+      cookies: () => (cookies ??= parseCookies(incoming.header('cookie'))),
+    }
+    const entry = route.methods.get(incoming.method) ?? (incoming.method === 'HEAD' ? route.methods.get('GET') : undefined)
+    if (!entry) {
+      // Answer as the route's protected operation would, so an anonymous caller cannot tell
+      // which methods exist (a 405 would list them in `Allow`).
+      const guarded = development ? undefined : [...route.methods.values()].find(([, op]) => isProtected(op))
+      if (guarded) {
+        const outcome = await authenticate(guarded[1], sources, authEnv)
+        if (!outcome.ok && (outcome.out.status === 401 || outcome.out.status === 400)) return outcome.out
+      }
+      return problemOut(405, {}, [['allow', allow(route).join(', ')]])
+    }
+    const [name, op] = entry
+    served.operation = name
+    const auth = await authenticate(op, sources, authEnv)
+    if (!auth.ok) return auth.out
+
+    const issues: Issue[] = []
+    const params = readParameters(op, sources, sources.query(), route.params, credentialKeys.get(name)!, issues)
+    const body = await readBody(op, incoming, issues)
+    if (!body.ok) return body.out
+    if (issues.length > 0) return invalidRequest(issues)
+
+    const handler = options.handlers[name] as ((context: RuntimeContext, reply: unknown) => unknown) | undefined
+    if (!handler) return problemOut(501, { detail: development ? `No handler for operation ${name}.` : undefined })
+    const context: RuntimeContext = {
+      operation: name,
+      params,
+      body: body.body,
+      principal: auth.principal,
+      principals: auth.principals,
+      get request() {
+        return incoming.request
+      },
+    }
+    const result = await handler(context, replies.get(name))
+    if (!(result instanceof Outgoing) && !(result instanceof Response)) {
+      throw new TypeError(`handler ${name} must return a reply (got ${result === null ? 'null' : typeof result})`)
+    }
+    if (development) checkReply(name, op, result, logger)
+    return result
+  }
+
+  async function handle(incoming: Incoming): Promise<Outgoing | Response> {
+    const served: { operation?: string } = {}
+    let out: Outgoing | Response
+    try {
+      out = await pipeline(incoming, served)
+    } catch (error) {
+      out = await failed(error, incoming, served.operation)
+    }
+    return options.cors ? withCors(out, corsHeaders(options.cors, incoming.header('origin'))) : out
+  }
+
+  async function failed(error: unknown, incoming: Incoming, operation: string | undefined): Promise<Outgoing | Response> {
+    try {
+      const replaced = options.onError ? await options.onError(error, { request: incoming.request, operation }) : logger.error(error)
+      if (replaced instanceof Response) return replaced
+    } catch (hookError) {
+      logger.error(hookError)
+    }
+    const detail = development && error instanceof Error ? `${error.name}: ${error.message}` : undefined
+    return problemOut(500, { detail })
+  }
+
+  const app: InternalApp = {
+    maxBodySize,
+    async fetch(request) {
+      const out = await handle(fromRequest(request, maxBodySize))
+      if (out instanceof Response) return out
+      return toResponse(out, request.method.toUpperCase() === 'HEAD')
+    },
+    [handleIncoming]: handle,
+  }
+  return app
+}
+
+function withCors(out: Outgoing | Response, headers: [string, string][]): Outgoing | Response {
+  if (headers.length === 0) return out
+  if (out instanceof Outgoing) return new Outgoing(out.status, [...out.headers, ...headers], out.body)
+  const copy = new Headers(out.headers)
+  for (const [name, value] of headers) copy.append(name, value)
+  return new Response(out.body, { status: out.status, statusText: out.statusText, headers: copy })
+}

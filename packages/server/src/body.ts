@@ -1,0 +1,88 @@
+import type { OperationDefinition } from './definition.js'
+import { BodyTooLargeError, type Incoming } from './incoming.js'
+import { check, type Issue } from './issues.js'
+import { problemOut, type Outgoing } from './outgoing.js'
+
+/** The media type of a `Content-Type` value without parameters, lower-cased (RFC 9110 §8.3.1). */
+export function essence(contentType: string | null): string {
+  if (!contentType) return ''
+  const semi = contentType.indexOf(';')
+  return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase()
+}
+
+/** The declared media type (or range) that accepts `type`; `+json` types match a declared `application/json`. */
+export function matchMediaType(type: string, declared: readonly string[]): string | undefined {
+  for (const candidate of declared) {
+    const c = candidate.toLowerCase()
+    if (c === type || c === '*/*') return candidate
+    if (c.endsWith('/*') && type.startsWith(c.slice(0, -1))) return candidate
+  }
+  if (type.endsWith('+json')) return declared.find((d) => d.toLowerCase() === 'application/json')
+  return undefined
+}
+
+const isJson = (type: string) => type === 'application/json' || type.endsWith('+json')
+
+function formToObject(text: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const [key, value] of new URLSearchParams(text)) {
+    const prior = out[key]
+    out[key] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value]
+  }
+  return out
+}
+
+/** The parsed body, or the answer to send (400, 413, 415); validation issues are appended to `issues`. */
+export type BodyOutcome = { ok: true; body: unknown } | { ok: false; out: Outgoing }
+
+/**
+ * Step 4 for the body: checks the media type against the declared ones (415), parses JSON
+ * (400 when unparseable) or form data, and validates it with the operation's zod schema.
+ */
+export async function readBody(op: OperationDefinition, incoming: Incoming, issues: Issue[]): Promise<BodyOutcome> {
+  const declared = op.body
+  if (!declared) return { ok: true, body: undefined }
+  const contentType = incoming.header('content-type')
+  let text: string | undefined
+  let bytes: Uint8Array | undefined
+  try {
+    if (contentType === null) {
+      text = await incoming.text()
+      if (text === '') {
+        if (declared.required) issues.push({ name: 'body', reason: 'is required', pointer: '#' })
+        return { ok: true, body: undefined }
+      }
+    }
+    const type = essence(contentType)
+    const matched = matchMediaType(type, declared.types)
+    if (!matched) {
+      return { ok: false, out: problemOut(415, { detail: `The body must be ${declared.types.join(' or ')}.` }, [['accept-post', declared.types.join(', ')]]) }
+    }
+    let body: unknown
+    if (isJson(type)) {
+      text ??= await incoming.text()
+      if (text === '') {
+        if (declared.required) issues.push({ name: 'body', reason: 'is required', pointer: '#' })
+        return { ok: true, body: undefined }
+      }
+      try {
+        body = JSON.parse(text)
+      } catch {
+        return { ok: false, out: problemOut(400, { detail: 'The body is not valid JSON.' }) }
+      }
+    } else if (type === 'application/x-www-form-urlencoded') {
+      body = formToObject(text ?? (await incoming.text()))
+    } else if (type.startsWith('text/')) {
+      body = text ?? (await incoming.text())
+    } else {
+      bytes = await incoming.bytes()
+      body = bytes
+    }
+    const schema = op.schemas?.body?.content[matched]
+    if (schema && !(body instanceof Uint8Array)) body = check(schema, body, 'body', issues)
+    return { ok: true, body }
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { ok: false, out: problemOut(413) }
+    throw error
+  }
+}

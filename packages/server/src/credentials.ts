@@ -1,0 +1,109 @@
+import type { Incoming } from './incoming.js'
+import type { SchemeDefinition } from './definition.js'
+
+/** A credential as it arrived, per scheme kind. */
+export type Credential =
+  | { kind: 'bearer'; token: string }
+  | { kind: 'basic'; username: string; password: string }
+  | { kind: 'apiKey'; key: string }
+
+/** What a scheme found on the request: nothing, something unusable (→ 400), or a credential. */
+export type Extracted = { state: 'absent' } | { state: 'malformed'; reason: string } | { state: 'present'; credential: Credential }
+
+const ABSENT: Extracted = { state: 'absent' }
+// RFC 7235 §2.1 token68.
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/
+
+/** The `Authorization` header split into lower-case scheme and the rest (RFC 9110 §11.6.2). */
+export function splitAuthorization(value: string | null): { scheme: string; rest: string } | undefined {
+  if (value === null) return undefined
+  const trimmed = value.trim()
+  const space = trimmed.indexOf(' ')
+  if (space === -1) return { scheme: trimmed.toLowerCase(), rest: '' }
+  return { scheme: trimmed.slice(0, space).toLowerCase(), rest: trimmed.slice(space + 1).trim() }
+}
+
+/** Decodes Basic credentials (RFC 7617 §2); undefined when not base64 of `user:pass` in UTF-8. */
+export function decodeBasic(token68: string): { username: string; password: string } | undefined {
+  if (!TOKEN68.test(token68)) return undefined
+  let decoded: string
+  try {
+    const binary = atob(token68)
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))
+  } catch {
+    return undefined
+  }
+  const colon = decoded.indexOf(':')
+  if (colon === -1) return undefined
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+}
+
+/** Reads cookies (RFC 6265 §5.4) into name → values. */
+export function parseCookies(header: string | null): Map<string, string[]> {
+  const cookies = new Map<string, string[]>()
+  if (!header) return cookies
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq === -1) continue
+    const name = part.slice(0, eq).trim()
+    let value = part.slice(eq + 1).trim()
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1)
+    try {
+      value = decodeURIComponent(value)
+    } catch {
+      // keep the raw value: cookies are not required to be percent-encoded
+    }
+    const list = cookies.get(name)
+    if (list) list.push(value)
+    else cookies.set(name, [value])
+  }
+  return cookies
+}
+
+/** Per-request lazily parsed pieces shared by every scheme. */
+export interface CredentialSources {
+  incoming: Incoming
+  query: () => Map<string, string[]>
+  cookies: () => Map<string, string[]>
+}
+
+/** Finds the credential of one scheme on the request (RFC 6750 §2.1, RFC 7617 §2, OpenAPI apiKey). */
+export function extract(scheme: SchemeDefinition, sources: CredentialSources): Extracted {
+  switch (scheme.credential) {
+    case 'bearer': {
+      const auth = splitAuthorization(sources.incoming.header('authorization'))
+      if (!auth || auth.scheme !== 'bearer') return ABSENT
+      if (auth.rest === '') return { state: 'malformed', reason: 'the Bearer token is empty' }
+      if (!TOKEN68.test(auth.rest)) return { state: 'malformed', reason: 'the Bearer credentials are not a single token' }
+      return { state: 'present', credential: { kind: 'bearer', token: auth.rest } }
+    }
+    case 'basic': {
+      const auth = splitAuthorization(sources.incoming.header('authorization'))
+      if (!auth || auth.scheme !== 'basic') return ABSENT
+      const decoded = decodeBasic(auth.rest)
+      if (!decoded) return { state: 'malformed', reason: 'the Basic credentials are not base64 of user:password' }
+      return { state: 'present', credential: { kind: 'basic', ...decoded } }
+    }
+    case 'apiKey': {
+      const name = scheme.name ?? ''
+      let values: string[]
+      if (scheme.in === 'header') {
+        const value = sources.incoming.header(name.toLowerCase())
+        values = value === null ? [] : [value]
+      } else if (scheme.in === 'query') values = sources.query().get(name) ?? []
+      else values = sources.cookies().get(name) ?? []
+      if (values.length === 0) return ABSENT
+      if (values.length > 1) return { state: 'malformed', reason: `the API key ${name} is sent more than once` }
+      if (values[0]!.trim() === '') return { state: 'malformed', reason: `the API key ${name} is empty` }
+      return { state: 'present', credential: { kind: 'apiKey', key: values[0]! } }
+    }
+    default:
+      return ABSENT
+  }
+}
+
+/** Which schemes read the same credential (two bearer schemes share one token). */
+export function credentialSlot(scheme: SchemeDefinition): string {
+  if (scheme.credential === 'apiKey') return `${scheme.in}:${scheme.name?.toLowerCase()}`
+  return `authorization:${scheme.credential}`
+}

@@ -1,0 +1,40 @@
+import type { OperationDefinition } from './definition.js'
+import { Outgoing } from './outgoing.js'
+
+/** Where development-mode findings go (console by default). */
+export type Logger = Pick<Console, 'error'>
+
+/**
+ * Development mode: checks a handler's reply against the spec (declared status, media type and
+ * body schema) and logs every mismatch loudly. The reply is sent unchanged.
+ */
+export function checkReply(name: string, op: OperationDefinition, out: Outgoing | Response, logger: Logger): void {
+  const status = out.status
+  const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => k in op.responses)
+  const where = `gatehouse: ${name} (${op.method.toUpperCase()} ${op.path}) replied ${status}`
+  if (key === undefined) {
+    logger.error(`${where}, a status the spec does not declare for this operation`)
+    return
+  }
+  if (!(out instanceof Outgoing) || typeof out.body !== 'string') return
+  const contentType = out.headers.find(([n]) => n === 'content-type')?.[1]?.split(';')[0]?.trim()
+  const schemas = op.schemas?.responses?.[key]
+  if (!schemas || contentType === undefined) return
+  const schema = schemas[contentType]
+  if (!schema) {
+    const declared = Object.keys(schemas)
+    if (declared.length > 0) logger.error(`${where} as ${contentType}; the spec declares ${declared.join(', ')}`)
+    return
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(out.body)
+  } catch {
+    return
+  }
+  const result = schema.safeParse(body)
+  if (!result.success) {
+    const details = result.error.issues.map((i) => `  #/${i.path.map(String).join('/')}: ${i.message}`).join('\n')
+    logger.error(`${where} with a body that does not match the spec:\n${details}`)
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * What the pipeline reads of a request. The fetch entry point builds it from a `Request`;
+ * the node:http adapter builds it from an `IncomingMessage` without constructing a `Request`
+ * unless a verifier or handler asks for one.
+ */
+export interface Incoming {
+  /** Upper-case method. */
+  method: string
+  pathname: string
+  /** The query string without `?`, or `''`. */
+  search: string
+  /** A header by lower-case name (repeated headers joined with `, `), or `null`. */
+  header(name: string): string | null
+  /** The body as text; `''` when there is none. Reads at most once. */
+  text(): Promise<string>
+  /** The body as bytes. */
+  bytes(): Promise<Uint8Array>
+  /** The Web `Request` (built lazily by adapters). */
+  readonly request: Request
+}
+
+/** Thrown by body readers when the body exceeds the configured limit (answered with 413). */
+export class BodyTooLargeError extends Error {
+  override name = 'BodyTooLargeError'
+}
+
+/** An `Incoming` over a Web `Request`. */
+export function fromRequest(request: Request, maxBodySize: number): Incoming {
+  const url = request.url
+  const start = url.indexOf('/', url.indexOf('//') + 2)
+  const q = url.indexOf('?', start)
+  const hash = url.indexOf('#', start)
+  const end = hash === -1 ? url.length : hash
+  let bytes: Promise<Uint8Array> | undefined
+  const readBytes = () => {
+    bytes ??= (async () => {
+      const declared = Number(request.headers.get('content-length') ?? 0)
+      if (declared > maxBodySize) throw new BodyTooLargeError()
+      const buffer = new Uint8Array(await request.arrayBuffer())
+      if (buffer.byteLength > maxBodySize) throw new BodyTooLargeError()
+      return buffer
+    })()
+    return bytes
+  }
+  return {
+    method: request.method.toUpperCase(),
+    pathname: start === -1 ? '/' : url.slice(start, q === -1 ? end : q),
+    search: q === -1 ? '' : url.slice(q + 1, end),
+    header: (name) => request.headers.get(name),
+    bytes: readBytes,
+    text: async () => new TextDecoder().decode(await readBytes()),
+    request,
+  }
+}

@@ -1,0 +1,140 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
+import { handleIncoming, type App, type InternalApp } from './app.js'
+import { BodyTooLargeError, fromRequest, type Incoming } from './incoming.js'
+import { Outgoing } from './outgoing.js'
+
+/** A node:http request handler; Express passes `next`, which is only called on a write failure. */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
+
+function readNodeBody(req: IncomingMessage & { body?: unknown }, limit: number): Promise<Uint8Array> {
+  // A body parser mounted before us (Express) has consumed the stream already.
+  if (req.body !== undefined && req.readableEnded) {
+    const b = req.body
+    if (b instanceof Uint8Array) return Promise.resolve(b)
+    if (typeof b === 'string') return Promise.resolve(new TextEncoder().encode(b))
+    if (b && typeof b === 'object' && Object.keys(b).length > 0) return Promise.resolve(new TextEncoder().encode(JSON.stringify(b)))
+  }
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > limit) return Promise.reject(new BodyTooLargeError())
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        reject(new BodyTooLargeError())
+        req.resume()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function urlOf(req: IncomingMessage): string {
+  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true
+  return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`
+}
+
+/** An `Incoming` over node's request; the Web `Request` is only built if a verifier or handler reads it. */
+function fromNode(req: IncomingMessage, maxBodySize: number): Incoming {
+  const path = req.url ?? '/'
+  const q = path.indexOf('?')
+  let bytes: Promise<Uint8Array> | undefined
+  let request: Request | undefined
+  const readBytes = () => (bytes ??= readNodeBody(req, maxBodySize))
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    pathname: q === -1 ? path : path.slice(0, q),
+    search: q === -1 ? '' : path.slice(q + 1),
+    header(name) {
+      const value = req.headers[name]
+      if (value === undefined) return null
+      return Array.isArray(value) ? value.join(', ') : value
+    },
+    bytes: readBytes,
+    text: async () => {
+      const b = await readBytes()
+      return Buffer.isBuffer(b) ? b.toString('utf8') : new TextDecoder().decode(b)
+    },
+    get request() {
+      if (request) return request
+      const headers = new Headers()
+      for (let i = 0; i < req.rawHeaders.length; i += 2) {
+        const name = req.rawHeaders[i]!
+        // HTTP/2 pseudo-headers are not valid Fetch header names.
+        if (!name.startsWith(':')) headers.append(name, req.rawHeaders[i + 1]!)
+      }
+      const method = (req.method ?? 'GET').toUpperCase()
+      const hasBody = method !== 'GET' && method !== 'HEAD'
+      // Whatever the pipeline has not read stays readable through the Request.
+      const body = hasBody ? new ReadableStream<Uint8Array>({ async start(controller) {
+        try {
+          const b = await readBytes()
+          if (b.byteLength > 0) controller.enqueue(b)
+          controller.close()
+        } catch (error) {
+          controller.error(error)
+        }
+      } }) : null
+      request = new Request(urlOf(req), { method, headers, body, duplex: 'half' } as RequestInit)
+      return request
+    },
+  }
+}
+
+function writeOutgoing(out: Outgoing, res: ServerResponse): void {
+  res.statusCode = out.status
+  const grouped = new Map<string, string[]>()
+  for (const [name, value] of out.headers) {
+    const list = grouped.get(name)
+    if (list) list.push(value)
+    else grouped.set(name, [value])
+  }
+  // An array makes node write one header line per value: one challenge per WWW-Authenticate line.
+  for (const [name, values] of grouped) res.setHeader(name, values.length === 1 ? values[0]! : values)
+  const body = out.body
+  if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
+    res.end(body ?? undefined)
+    return
+  }
+  const stream = body instanceof Blob ? body.stream() : body
+  Readable.fromWeb(stream as import('node:stream/web').ReadableStream).pipe(res)
+}
+
+function writeResponse(response: Response, res: ServerResponse): void {
+  res.statusCode = response.status
+  const cookies = response.headers.getSetCookie()
+  for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies)
+  if (!response.body) {
+    res.end()
+    return
+  }
+  Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res)
+}
+
+/**
+ * Serves an app with node:http or Express (`http.createServer(toNodeHandler(app))`,
+ * `expressApp.use(toNodeHandler(app))`). Mount it without body parsers in front: it reads the body itself.
+ */
+export function toNodeHandler(app: App): NodeHandler {
+  const internal = app as Partial<InternalApp>
+  const handle = internal[handleIncoming]
+  const maxBodySize = internal.maxBodySize ?? 1024 * 1024
+  return (req, res, next) => {
+    const incoming = fromNode(req, maxBodySize)
+    const answer = handle ? handle(incoming) : app.fetch(incoming.request)
+    answer.then(
+      (out) => (out instanceof Outgoing ? writeOutgoing(out, res) : writeResponse(out, res)),
+      (error: unknown) => {
+        if (next) return next(error)
+        res.statusCode = 500
+        res.end()
+      },
+    )
+  }
+}

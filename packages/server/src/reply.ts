@@ -1,0 +1,92 @@
+import { formatChallenge, stepUpChallenge } from '@gatehouse/http-auth'
+import type { OperationDefinition } from './definition.js'
+import { Outgoing, problemOut, toHeaderList } from './outgoing.js'
+import { STATUS_HELPERS } from './status-names.js'
+
+/** Extra response headers a handler may add to a reply. */
+export interface ReplyInit {
+  headers?: HeadersInit
+}
+
+/** Options of `reply.stepUp` (RFC 9470 §3). */
+export interface StepUpOptions {
+  acrValues?: readonly string[]
+  maxAge?: number
+  errorDescription?: string
+}
+
+/** The OAuth 2.0 token-endpoint error codes (RFC 6749 §5.2). */
+export type OAuthErrorCode =
+  | 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type' | 'invalid_scope'
+
+/** What `reply` needs from the app. */
+export interface ReplyEnvironment {
+  notFound(): Outgoing
+  /** Realm of the operation's first scheme (or the app's), for `stepUp` and `invalidClient`. */
+  realm: string | undefined
+}
+
+const isJson = (type: string | undefined) => type !== undefined && (type === 'application/json' || type.endsWith('+json'))
+
+/** The media types declared for `status`, looking at `2XX`-style ranges and `default` after exact codes. */
+export function declaredTypes(op: OperationDefinition, status: number): readonly string[] | undefined {
+  return op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.default
+}
+
+/** A reply with a body encoded per the declared media type (JSON unless the spec says otherwise). */
+export function encodeReply(op: OperationDefinition, status: number, body: unknown, init?: ReplyInit): Outgoing {
+  const headers = toHeaderList(init?.headers)
+  const hasType = headers.some(([name]) => name === 'content-type')
+  if (body === undefined || body === null) return new Outgoing(status, headers, null)
+  const type = hasType ? headers.find(([n]) => n === 'content-type')![1] : declaredTypes(op, status)?.[0] ?? 'application/json'
+  if (!hasType) headers.unshift(['content-type', type])
+  if (isJson(type.split(';')[0]!.trim()) || !(typeof body === 'string' || body instanceof Uint8Array || body instanceof Blob || body instanceof ReadableStream)) {
+    return new Outgoing(status, headers, JSON.stringify(body))
+  }
+  return new Outgoing(status, headers, body as string | Uint8Array | Blob | ReadableStream<Uint8Array>)
+}
+
+/** An RFC 6749 §5.2 error body; `invalid_client` is a 401 with a Basic challenge (the usual client authentication). */
+export function oauthError(code: OAuthErrorCode, description: string | undefined, realm: string | undefined, init?: ReplyInit): Outgoing {
+  const status = code === 'invalid_client' ? 401 : 400
+  const headers = toHeaderList(init?.headers)
+  headers.unshift(['content-type', 'application/json'], ['cache-control', 'no-store'])
+  if (status === 401 && !headers.some(([n]) => n === 'www-authenticate')) {
+    headers.push(['www-authenticate', formatChallenge({ scheme: 'Basic', params: { realm: realm ?? 'api', charset: 'UTF-8' } })])
+  }
+  const body: Record<string, string> = { error: code }
+  if (description !== undefined) body.error_description = description
+  return new Outgoing(status, headers, JSON.stringify(body))
+}
+
+/** Builds the `reply` object of one operation once; its helpers are stateless, so it is shared by all requests. */
+export function createReply(op: OperationDefinition, env: ReplyEnvironment): Record<string, unknown> {
+  const reply: Record<string, unknown> = {
+    send: (status: number, body?: unknown, init?: ReplyInit) => encodeReply(op, status, body, init),
+    hidden: () => env.notFound(),
+    forbidden: () => problemOut(403),
+    stepUp: (options: StepUpOptions = {}) =>
+      problemOut(401, {}, [
+        ['www-authenticate', formatChallenge(stepUpChallenge({
+          ...(env.realm !== undefined && { realm: env.realm }),
+          ...(options.acrValues && { acrValues: options.acrValues }),
+          ...(options.maxAge !== undefined && { maxAge: options.maxAge }),
+          ...(options.errorDescription !== undefined && { errorDescription: options.errorDescription }),
+        }))],
+      ]),
+  }
+  for (const status of Object.keys(op.responses)) {
+    const name = STATUS_HELPERS[Number(status) as keyof typeof STATUS_HELPERS]
+    if (!name) continue
+    // A status without content takes only `init`, as the generated types say.
+    reply[name] = op.responses[status]!.length === 0
+      ? (init?: ReplyInit) => encodeReply(op, Number(status), undefined, init)
+      : (body?: unknown, init?: ReplyInit) => encodeReply(op, Number(status), body, init)
+  }
+  if (op.credentialsExchange) {
+    reply.oauthError = (code: OAuthErrorCode, description?: string, init?: ReplyInit) => oauthError(code, description, env.realm, init)
+    reply.invalidGrant = (description?: string) => oauthError('invalid_grant', description, env.realm)
+    reply.invalidClient = (description?: string, init?: ReplyInit) => oauthError('invalid_client', description, env.realm, init)
+  }
+  return reply
+}

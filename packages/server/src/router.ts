@@ -1,0 +1,83 @@
+import type { OperationDefinition } from './definition.js'
+
+/** What a path matched: its operations by upper-case method, and the decoded path parameters. */
+export interface RouteMatch {
+  methods: ReadonlyMap<string, [name: string, op: OperationDefinition]>
+  params: Record<string, string>
+}
+
+interface TemplateRoute {
+  pattern: RegExp
+  names: string[]
+  literal: number
+  methods: Map<string, [string, OperationDefinition]>
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Matches request paths against the spec's path templates: literal paths by a map lookup,
+ * templated ones by first segment, the template with the most literal characters first
+ * (OpenAPI 3.1 §4.8.8: concrete paths win over templated ones).
+ */
+export class Router {
+  #exact = new Map<string, Map<string, [string, OperationDefinition]>>()
+  #templates = new Map<string, TemplateRoute[]>()
+
+  constructor(operations: Readonly<Record<string, OperationDefinition>>) {
+    const byTemplate = new Map<string, TemplateRoute>()
+    for (const [name, op] of Object.entries(operations)) {
+      const method = op.method.toUpperCase()
+      if (!op.path.includes('{')) {
+        let methods = this.#exact.get(op.path)
+        if (!methods) this.#exact.set(op.path, (methods = new Map()))
+        methods.set(method, [name, op])
+        continue
+      }
+      let route = byTemplate.get(op.path)
+      if (!route) {
+        const names: string[] = []
+        const source = op.path.split(/(\{[^}]+\})/).map((part) => {
+          if (part.startsWith('{') && part.endsWith('}')) {
+            names.push(part.slice(1, -1))
+            return '([^/]+)'
+          }
+          return escapeRegExp(part)
+        })
+        route = { pattern: new RegExp(`^${source.join('')}$`), names, literal: op.path.replace(/\{[^}]+\}/g, '').length, methods: new Map() }
+        byTemplate.set(op.path, route)
+        const first = firstSegment(op.path)
+        const list = this.#templates.get(first) ?? []
+        list.push(route)
+        this.#templates.set(first, list)
+      }
+      route.methods.set(method, [name, op])
+    }
+    for (const list of this.#templates.values()) list.sort((a, b) => b.literal - a.literal)
+  }
+
+  /** The route of `pathname`, or undefined (→ 404). A path parameter that fails to percent-decode does not match. */
+  match(pathname: string): RouteMatch | undefined {
+    const exact = this.#exact.get(pathname)
+    if (exact) return { methods: exact, params: {} }
+    const candidates = [...(this.#templates.get(firstSegment(pathname)) ?? []), ...(this.#templates.get('{') ?? [])]
+    for (const route of candidates) {
+      const m = route.pattern.exec(pathname)
+      if (!m) continue
+      const params: Record<string, string> = {}
+      try {
+        route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)))
+      } catch {
+        continue
+      }
+      return { methods: route.methods, params }
+    }
+    return undefined
+  }
+}
+
+function firstSegment(path: string): string {
+  const end = path.indexOf('/', 1)
+  const segment = end === -1 ? path.slice(1) : path.slice(1, end)
+  return segment.includes('{') ? '{' : segment
+}
