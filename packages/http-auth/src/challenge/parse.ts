@@ -1,0 +1,107 @@
+// WWW-Authenticate = #challenge; challenge = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+// (RFC 9110 §11.2, §11.6.1). Commas separate both challenges and the
+// auth-params of one challenge, so each list element is classified by what
+// follows its leading token: `token BWS "="` is a parameter of the current
+// challenge, anything else starts a new challenge.
+
+import { COMMA, EQUALS, DQUOTE, HTAB, SP } from '../lib/chars.js'
+import { lower, quotedEnd, quotedValue, setParam, skipOws, token68End, tokenEnd, type Fail, type SyntaxErrorCode } from '../lib/scan.js'
+import { ChallengeParseError, type Challenge } from './types.js'
+
+/**
+ * Parses a `WWW-Authenticate` (or `Proxy-Authenticate`) field value into its
+ * challenges (RFC 9110 §11.2, §11.6.1), throwing {@link ChallengeParseError}
+ * with the offending offset on malformed input — never a partial result.
+ * @example parseChallenges('Bearer realm="api", error="invalid_token"')
+ */
+export function parseChallenges(fieldValue: string): Challenge[] {
+  const s = fieldValue
+  const n = s.length
+  const fail: Fail = (offset: number, code: SyntaxErrorCode): never => {
+    throw new ChallengeParseError(code, offset, s)
+  }
+  const out: Challenge[] = []
+  // The challenge whose auth-param list is open (it had 1*SP after its scheme and no token68).
+  let current: Challenge | undefined
+  // Right after `scheme 1*SP`, the next element must be an auth-param.
+  let mustBeParam = false
+  let i = 0
+  for (;;) {
+    i = skipOws(s, i)
+    if (i >= n) break
+    if (s.charCodeAt(i) === COMMA) {
+      i++
+      mustBeParam = false
+      continue
+    }
+    const start = i
+    i = tokenEnd(s, i)
+    if (i === start) fail(start, 'expected-token')
+    let j = skipOws(s, i)
+    if (j < n && s.charCodeAt(j) === EQUALS) {
+      if (current === undefined) fail(start, 'parameter-without-challenge')
+      const name = lower(s.slice(start, i))
+      j = skipOws(s, j + 1)
+      let value: string
+      if (j < n && s.charCodeAt(j) === DQUOTE) {
+        i = quotedEnd(s, j, fail)
+        value = quotedValue
+      } else {
+        i = tokenEnd(s, j)
+        if (i === j) fail(j, 'expected-value')
+        value = s.slice(j, i)
+      }
+      const params = current!.params
+      if (Object.hasOwn(params, name)) fail(start, 'duplicate-parameter')
+      setParam(params, name, value)
+      mustBeParam = false
+      i = skipOws(s, i)
+      if (i < n && s.charCodeAt(i) !== COMMA) fail(i, 'expected-comma')
+      continue
+    }
+    if (mustBeParam) fail(j, 'expected-equals')
+    const challenge: Challenge = { scheme: lower(s.slice(start, i)), params: {} }
+    out.push(challenge)
+    current = undefined
+    if (i >= n) break
+    const c = s.charCodeAt(i)
+    if (c === COMMA) continue
+    if (c !== SP) {
+      if (c !== HTAB) fail(i, 'unexpected-character')
+      // OWS before the list comma; no parameters can follow a tab.
+      i = skipOws(s, i)
+      if (i < n && s.charCodeAt(i) !== COMMA) fail(i, 'expected-comma')
+      continue
+    }
+    let k = i
+    while (k < n && s.charCodeAt(k) === SP) k++
+    const afterWs = skipOws(s, k)
+    if (afterWs >= n || s.charCodeAt(afterWs) === COMMA) {
+      // `scheme 1*SP` followed by an empty auth-param list element: later params still belong here.
+      current = challenge
+      i = afterWs
+      continue
+    }
+    if (afterWs !== k) fail(k, 'unexpected-character')
+    const t68 = token68End(s, k)
+    if (t68 >= 0) {
+      challenge.token68 = s.slice(k, t68)
+      i = t68
+      continue
+    }
+    current = challenge
+    mustBeParam = true
+    i = k
+  }
+  return out
+}
+
+/**
+ * Parses every `WWW-Authenticate` line of `headers`; fetch's `Headers.get`
+ * joins repeated lines with ", ", which the list grammar of RFC 9110 §5.6.1
+ * makes equivalent to one line.
+ */
+export function parseChallengesFromHeaders(headers: Headers): Challenge[] {
+  const value = headers.get('www-authenticate')
+  return value === null ? [] : parseChallenges(value)
+}

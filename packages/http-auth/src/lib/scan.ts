@@ -1,0 +1,112 @@
+// The single-pass pieces shared by the WWW-Authenticate and Authorization
+// parsers. Each function takes the input and a position and returns the
+// position after what it read, so the callers stay allocation-free until they
+// slice out a result.
+
+import { BACKSLASH, CHAR, DQUOTE, HTAB, QDTEXT, QPAIR, SP, T68, TCHAR, EQUALS } from './chars.js'
+
+/** Why a header value is malformed; shared by challenge and credentials parse errors. */
+export type SyntaxErrorCode =
+  | 'expected-token'
+  | 'expected-value'
+  | 'expected-equals'
+  | 'expected-comma'
+  | 'unexpected-character'
+  | 'unterminated-quoted-string'
+  | 'invalid-character'
+  | 'duplicate-parameter'
+  | 'parameter-without-challenge'
+
+/** Reports a syntax error at `offset`; never returns. */
+export type Fail = (offset: number, code: SyntaxErrorCode) => never
+
+/** End of the optional whitespace (`OWS`, RFC 9110 §5.6.3) starting at `i`. */
+export function skipOws(s: string, i: number): number {
+  const n = s.length
+  while (i < n) {
+    const c = s.charCodeAt(i)
+    if (c !== SP && c !== HTAB) break
+    i++
+  }
+  return i
+}
+
+/** End of the run of `tchar` starting at `i` (equal to `i` when there is none). */
+export function tokenEnd(s: string, i: number): number {
+  const n = s.length
+  while (i < n) {
+    const c = s.charCodeAt(i)
+    if (c > 0xff || (CHAR[c]! & TCHAR) === 0) break
+    i++
+  }
+  return i
+}
+
+/**
+ * End of a token68 starting at `i`, or -1 when what starts there is not a
+ * whole token68 list element (it must be followed by OWS and then a comma or
+ * the end). `Bearer realm=` is therefore a token68 (`realm=`): an auth-param
+ * needs a non-empty value, so the grammar leaves token68 as the only reading.
+ */
+export function token68End(s: string, i: number): number {
+  const n = s.length
+  let p = i
+  while (p < n) {
+    const c = s.charCodeAt(p)
+    if (c > 0xff || (CHAR[c]! & T68) === 0) break
+    p++
+  }
+  if (p === i) return -1
+  while (p < n && s.charCodeAt(p) === EQUALS) p++
+  const q = skipOws(s, p)
+  return q === n || s.charCodeAt(q) === 0x2c ? p : -1
+}
+
+/** The unescaped text of the last quoted-string read by {@link quotedEnd}. */
+export let quotedValue = ''
+
+/**
+ * Reads the quoted-string whose opening quote is at `i` (RFC 9110 §5.6.4),
+ * leaves its unescaped content in {@link quotedValue} and returns the position
+ * after the closing quote.
+ */
+export function quotedEnd(s: string, i: number, fail: Fail): number {
+  const n = s.length
+  let k = i + 1
+  let seg = k
+  let buf: string | undefined
+  while (k < n) {
+    const c = s.charCodeAt(k)
+    if (c === DQUOTE) {
+      quotedValue = buf === undefined ? s.slice(seg, k) : buf + s.slice(seg, k)
+      return k + 1
+    }
+    if (c === BACKSLASH) {
+      if (k + 1 >= n) break
+      const d = s.charCodeAt(k + 1)
+      if (d > 0xff || (CHAR[d]! & QPAIR) === 0) fail(k + 1, 'invalid-character')
+      buf = buf === undefined ? s.slice(seg, k) : buf + s.slice(seg, k)
+      seg = k + 1
+      k += 2
+      continue
+    }
+    if (c > 0xff || (CHAR[c]! & QDTEXT) === 0) fail(k, 'invalid-character')
+    k++
+  }
+  return fail(n, 'unterminated-quoted-string')
+}
+
+/** Lowercases ASCII without allocating when there is nothing to lowercase. */
+export function lower(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0x41 && c <= 0x5a) return s.toLowerCase()
+  }
+  return s
+}
+
+/** Sets `params[name]` even for `__proto__`, which plain assignment would treat as the prototype. */
+export function setParam(params: Record<string, string>, name: string, value: string): void {
+  if (name === '__proto__') Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true })
+  else params[name] = value
+}

@@ -1,0 +1,98 @@
+import type { InvalidParam, Problem } from './types.js'
+
+const STANDARD = new Set(['type', 'status', 'title', 'detail', 'instance'])
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+/** `#/profile/color` or `/profile/color` → `profile.color` (RFC 6901 tokens, `~1`/`~0` unescaped). */
+function nameFromPointer(pointer: string): string {
+  let p = pointer
+  if (p.startsWith('#')) {
+    try {
+      p = decodeURIComponent(p.slice(1))
+    } catch {
+      p = p.slice(1)
+    }
+  }
+  if (p === '') return ''
+  return p
+    .slice(p.startsWith('/') ? 1 : 0)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.')
+}
+
+function fromInvalidParams(value: unknown, out: InvalidParam[]): void {
+  if (!Array.isArray(value)) return
+  for (const item of value) {
+    if (!isRecord(item)) continue
+    const name = str(item.name)
+    if (name === undefined) continue
+    const entry: InvalidParam = { name, reason: str(item.reason) ?? '' }
+    const pointer = str(item.pointer)
+    if (pointer !== undefined) entry.pointer = pointer
+    out.push(entry)
+  }
+}
+
+function fromErrors(value: unknown, out: InvalidParam[]): void {
+  if (!Array.isArray(value)) return
+  const fromRfc7807 = out.length
+  for (const item of value) {
+    if (!isRecord(item)) continue
+    const pointer = str(item.pointer)
+    const name = str(item.name) ?? str(item.parameter) ?? str(item.header) ?? (pointer === undefined ? undefined : nameFromPointer(pointer))
+    if (name === undefined) continue
+    const reason = str(item.detail) ?? str(item.reason) ?? ''
+    // A server may send both shapes for the same failures (gatehouse does): merge instead of duplicating.
+    let merged = false
+    for (let i = 0; i < fromRfc7807; i++) {
+      const e = out[i]!
+      if (e.name === name && e.reason === reason) {
+        if (pointer !== undefined && e.pointer === undefined) e.pointer = pointer
+        merged = true
+        break
+      }
+    }
+    if (merged) continue
+    const entry: InvalidParam = { name, reason }
+    if (pointer !== undefined) entry.pointer = pointer
+    out.push(entry)
+  }
+}
+
+/**
+ * Reads a parsed JSON body as RFC 9457 problem details without ever
+ * throwing: members of the wrong type are ignored (§3.1), `type` defaults to
+ * "about:blank", extensions are kept, and RFC 7807 `invalid-params` and
+ * RFC 9457 `errors` are normalized into `invalidParams`.
+ */
+export function parseProblem(value: unknown): Problem {
+  const result: Problem = { type: 'about:blank', invalidParams: [], extensions: {} }
+  if (!isRecord(value)) return result
+  const type = str(value.type)
+  if (type !== undefined) result.type = type
+  const status = value.status
+  if (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599) result.status = status
+  const title = str(value.title)
+  if (title !== undefined) result.title = title
+  const detail = str(value.detail)
+  if (detail !== undefined) result.detail = detail
+  const instance = str(value.instance)
+  if (instance !== undefined) result.instance = instance
+  for (const key of Object.keys(value)) {
+    if (STANDARD.has(key)) continue
+    if (key === '__proto__') {
+      Object.defineProperty(result.extensions, key, { value: value[key], enumerable: true, writable: true, configurable: true })
+    } else result.extensions[key] = value[key]
+  }
+  fromInvalidParams(value['invalid-params'], result.invalidParams)
+  fromErrors(value.errors, result.invalidParams)
+  return result
+}
