@@ -1,1 +1,33 @@
-export {}
+// @gatehouse/client: the runtime of generated clients. Web APIs only.
+export { createRuntimeClient, type OperationEncoding, type OperationInfo } from './client.js'
+export { RequestError, type RequestErrorCode } from './errors.js'
+export { staticToken, type BasicCredentials, type RefreshContext, type TokenSource } from './auth/token-source.js'
+export {
+  clientCredentials,
+  refreshTokenGrant,
+  type ClientCredentialsOptions,
+  type RefreshTokenGrantOptions,
+  type TokenEndpointOptions,
+} from './auth/oauth.js'
+export type { AuthOptions, CredentialFor, DpopSigner, FetchLike, RuntimeOptions } from './options.js'
+export type { CallInit, CallOptions } from './request/init.js'
+export type { HeadersLike } from './request/headers.js'
+export type { RetryOptions } from './request/retry.js'
+export type { QueryStyle } from './request/url.js'
+export type { RawClient } from './raw.js'
+export type { SchemaLoader } from './validate.js'
+export type {
+  BadRequestResult,
+  ClientErrorStatus,
+  ErrorStatus,
+  FailureResult,
+  ForbiddenResult,
+  OperationResult,
+  ReauthSkipped,
+  ServerErrorStatus,
+  SuccessResult,
+  SuccessStatus,
+  UnauthorizedResult,
+} from './result/types.js'
+export type { BearerError, Challenge, InvalidParam, Problem, StepUp } from './http-auth.js'
+export type { OperationMethod } from './operation.js'

@@ -1,0 +1,76 @@
+import type { ApiModel, Operation } from '../../model/types.js'
+import { jsdoc, literal, newWriter, propertyKey } from '../lib/index.js'
+import { encodingOf } from './encodings.js'
+import { operationType, rawName, resultTypeName } from './names.js'
+
+/** What the doc comment of an operation method says about its route and auth. */
+function methodDoc(op: Operation): string {
+  const route = `\`${op.method.toUpperCase()} ${op.path}\``
+  const auth = op.credentialsExchange
+    ? 'Credentials exchange: its 401 means wrong credentials and never triggers re-authentication.'
+    : op.security.public
+      ? 'Public.'
+      : op.security.optional
+        ? 'Anonymous callers allowed; credentials are sent when configured.'
+        : undefined
+  return jsdoc([op.summary, op.deprecated ? '@deprecated' : undefined, [route, auth].filter(Boolean).join(' — ')])
+}
+
+/**
+ * The body of `client.ts` (after the header): types only, a table of the
+ * encodings that differ from the defaults, and a `createClient` that hands both
+ * `security.ts` tables to the runtime. The result types are generic aliases
+ * over `paths`, so the checker evaluates them only where they are used.
+ */
+export function emitClient(model: ApiModel): string {
+  const w = newWriter()
+  const raw = rawName(model.operations)
+  w.writeLine("import { createRuntimeClient, type OperationMethod, type OperationResult, type RawClient, type RuntimeOptions } from '@gatehouse/client'")
+  w.writeLine("import { operationSecurity, securitySchemes } from './security.js'")
+  w.writeLine("import type { paths } from './types.js'")
+  w.blankLine()
+
+  w.writeLine('/** Request encodings that differ from the defaults (JSON bodies; query parameters `form`, exploded). */')
+  w.write('const encodings = ').inlineBlock(() => {
+    for (const op of model.operations) {
+      const enc = encodingOf(op)
+      if (enc) w.writeLine(`${propertyKey(op.name)}: ${literal(enc)},`)
+    }
+  })
+  w.write(' as const').newLine().blankLine()
+
+  w.writeLine(`/** Options of {@link createClient}; \`auth\` takes one credential per security scheme of ${model.title}. */`)
+  w.writeLine('export interface ClientOptions extends RuntimeOptions<typeof securitySchemes> {}')
+  w.blankLine()
+
+  w.writeLine(`/** A client of ${model.title} ${model.version}: one method per operation, each resolving to a result discriminated by \`status\`. */`)
+  w.write('export interface Client ').block(() => {
+    for (const op of model.operations) {
+      w.write(methodDoc(op))
+      w.writeLine(`${propertyKey(op.name)}: OperationMethod<${operationType(op)}>`)
+    }
+    w.writeLine(`/** The underlying openapi-fetch client for path-style calls (\`api.${raw}.GET('/path', …)\`), with the same credentials, re-authentication and retries. */`)
+    w.writeLine(`readonly ${propertyKey(raw)}: RawClient<paths>`)
+  })
+  w.blankLine()
+
+  for (const op of model.operations) {
+    w.writeLine(`/** What \`${op.name}\` resolves to. */`)
+    w.writeLine(`export type ${resultTypeName(op)} = OperationResult<${operationType(op)}>`)
+  }
+  w.blankLine()
+
+  w.writeLine('/**')
+  w.writeLine(` * Creates a client of ${model.title}. zod and \`schemas.ts\` are loaded only with \`validate: true\``)
+  w.writeLine(' * (a dynamic import: bundlers split it into a chunk that is never fetched otherwise).')
+  w.writeLine(' * @example')
+  w.writeLine(" * const api = createClient({ baseUrl: 'https://api.example.com', auth: {} })")
+  w.writeLine(' */')
+  w.write('export function createClient(options: ClientOptions): Client ').block(() => {
+    w.writeLine('const loadSchemas = () => import(\'./schemas.js\')')
+    w.writeLine(
+      `return createRuntimeClient(operationSecurity, securitySchemes, encodings, options, loadSchemas${raw === 'raw' ? '' : `, ${literal(raw)}`}) as unknown as Client`,
+    )
+  })
+  return w.toString()
+}

@@ -1,0 +1,187 @@
+import { bindCredentials, selectCredentials, type Bound, type Credential, type SchemeInfo, type SchemeRequirement } from './auth/credentials.js'
+import { asksForRenewal, currentToken, renewToken, type SourceState } from './auth/reauth.js'
+import type { TokenSource } from './auth/token-source.js'
+import { RequestError } from './errors.js'
+import { parseChallengesFromHeaders, type Challenge, ChallengeParseError } from './http-auth.js'
+import type { FetchLike, RuntimeOptions } from './options.js'
+import type { PreparedBody } from './request/body.js'
+import { prepareBody } from './request/body.js'
+import { mergeHeaders, type HeadersLike } from './request/headers.js'
+import { resolveRetry, retryDelay } from './request/retry.js'
+import { requestSignal, sleep } from './request/signal.js'
+import { buildUrl, type QueryStyle } from './request/url.js'
+import { buildResult, type AnyResult, type Outcome } from './result/build.js'
+import type { UnauthorizedResult } from './result/types.js'
+import { createRawClient, type RawClient } from './raw.js'
+import { validateResult, type SchemaLoader } from './validate.js'
+
+/** One operation of `security.ts`'s `operationSecurity`: all the client needs to send it with the right credentials. */
+export interface OperationInfo {
+  readonly method: string
+  readonly path: string
+  /** Alternatives (OR) of requirements (AND); `[]` = public; an empty alternative = anonymous allowed. */
+  readonly security: readonly (readonly SchemeRequirement[])[]
+  readonly credentialsExchange: boolean
+}
+
+/** How an operation encodes its request when it differs from the defaults (JSON body; query `form`, exploded). */
+export interface OperationEncoding {
+  /** The request body's media type, when not JSON. */
+  readonly body?: string
+  readonly query?: Readonly<Record<string, QueryStyle>>
+}
+
+/** The argument of an operation method, untyped (the generated `Client` type gives each its shape). */
+interface AnyInit {
+  params?: { path?: object; query?: object; header?: HeadersLike; cookie?: Record<string, unknown> }
+  body?: unknown
+  signal?: AbortSignal
+  headers?: HeadersLike
+  timeoutMs?: number
+}
+
+const NO_BODY: PreparedBody = { body: undefined, replayable: true }
+
+/** The client's shared state and the exchange loop: credentials, 401 renewal, retries. */
+export function createCore(schemes: Record<string, SchemeInfo>, options: RuntimeOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init))
+  const policy = resolveRetry(options.retry)
+  const baseHeaders = mergeHeaders({}, options.headers)
+  const bound = bindCredentials(schemes, options.auth as Record<string, Credential | undefined> | undefined)
+  const states = new Map<TokenSource, SourceState>()
+  const state = (s: TokenSource) => states.get(s) ?? states.set(s, {}).get(s)!
+  const dpop = options.dpop
+  let dpopNonce: string | undefined
+
+  /** Sends until there is a result to return: one renewal replay after a 401, one DPoP nonce retry, `retry` for transient statuses. */
+  async function exchange(op: OperationInfo, creds: Bound[], url: string, headers: Record<string, string>, prepared: PreparedBody, signal: AbortSignal | undefined): Promise<Outcome> {
+    const method = op.method.toUpperCase()
+    const scopes = creds.length ? creds.flatMap((c) => c.scopes) : (op.security.find((a) => a.length)?.flatMap((r) => r.scopes) ?? [])
+    let forced: TokenSource | undefined
+    let forcedToken: string | undefined
+    let reauthenticated = false
+    let nonceRetried = false
+    for (let attempt = 1; ; attempt++) {
+      const h = { ...headers }
+      let u = url
+      const sent: (string | undefined)[] = []
+      for (const c of creds) {
+        const t = c.basic ?? (c.source === forced ? forcedToken : await currentToken(c.source!, state(c.source!)))
+        sent.push(t)
+        if (t === undefined) continue
+        if (c.kind === 'bearer') {
+          if (dpop) {
+            h.authorization = 'DPoP ' + t
+            h.dpop = await dpop.proof({ method, url: u.split(/[?#]/)[0]!, accessToken: t, ...(dpopNonce && { nonce: dpopNonce }) })
+          } else h.authorization = 'Bearer ' + t
+        } else if (c.kind === 'basic') h.authorization = 'Basic ' + t
+        else if (c.in === 'header') h[c.key!] = t
+        else if (c.in === 'query') u += (u.includes('?') ? '&' : '?') + encodeURIComponent(c.key!) + '=' + encodeURIComponent(t)
+        else h.cookie = (h.cookie ? h.cookie + '; ' : '') + c.key + '=' + t
+      }
+      const init: RequestInit & { duplex?: string } = { method, headers: h, body: prepared.body, signal }
+      // Node's fetch requires `duplex` for a stream body (Fetch standard, RequestInit.duplex).
+      if (!prepared.replayable) init.duplex = 'half'
+      const res = await doFetch(u, init)
+      const out: Outcome = { res, reauthenticated, scopes }
+      if (res.status === 401 || res.status === 403) {
+        try {
+          out.challenges = parseChallengesFromHeaders(res.headers)
+        } catch (e) {
+          if (!(e instanceof ChallengeParseError)) throw e
+          out.challenges = []
+          out.challengeError = e
+        }
+      }
+      if (res.status === 401) {
+        const challenges = out.challenges as Challenge[]
+        const nonce = res.headers.get('dpop-nonce')
+        if (dpop && nonce && !nonceRetried && prepared.replayable && challenges.some((c) => c.scheme === 'dpop' && c.params.error === 'use_dpop_nonce')) {
+          dpopNonce = nonce
+          nonceRetried = true
+          await res.body?.cancel()
+          continue
+        }
+        if (op.credentialsExchange) out.reauthSkipped = 'credentials-exchange'
+        else if (!reauthenticated) {
+          const i = creds.findIndex((c) => asksForRenewal(c, challenges, res.headers.has('www-authenticate')))
+          if (i < 0) out.reauthSkipped = 'not-renewable'
+          else if (!prepared.replayable) out.reauthSkipped = 'body-not-replayable'
+          else {
+            const source = creds[i]!.source!
+            const token = await renewToken(source, state(source), sent[i], challenges)
+            if (token === undefined) out.reauthSkipped = 'refresh-failed'
+            else {
+              forced = source
+              forcedToken = token
+              reauthenticated = true
+              await res.body?.cancel()
+              continue
+            }
+          }
+        }
+        return out
+      }
+      const delay = prepared.replayable ? retryDelay(policy, attempt, method, h, res) : undefined
+      if (delay === undefined) return out
+      await res.body?.cancel()
+      await sleep(delay, signal)
+    }
+  }
+
+  /** Runs `exchange` under the call's signal and turns what goes wrong into a `RequestError`. */
+  async function guarded<T>(operation: string, callerSignal: AbortSignal | undefined, timeoutMs: number | undefined, run: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    const { signal, timeout } = requestSignal(callerSignal, timeoutMs ?? options.timeoutMs)
+    try {
+      return await run(signal)
+    } catch (e) {
+      if (e instanceof RequestError) throw e
+      throw new RequestError(timeout?.aborted ? 'timeout' : callerSignal?.aborted ? 'aborted' : 'network', operation, e)
+    }
+  }
+
+  return { baseUrl, baseHeaders, bound, exchange, guarded }
+}
+
+/**
+ * The runtime behind a generated `createClient`: one method per operation of
+ * `operations` (from `security.ts`), each returning its result union.
+ */
+export function createRuntimeClient(
+  operations: Readonly<Record<string, OperationInfo>>,
+  schemes: Readonly<Record<string, SchemeInfo>>,
+  encodings: Readonly<Record<string, OperationEncoding>>,
+  options: RuntimeOptions,
+  loadSchemas?: SchemaLoader,
+  rawName = 'raw',
+): Record<string, (init?: AnyInit) => Promise<AnyResult>> {
+  const core = createCore(schemes, options)
+  const chosen = new Map<string, Bound[]>()
+  const api: Record<string, (init?: AnyInit) => Promise<AnyResult>> = {}
+  for (const name in operations) {
+    const op = operations[name]!
+    const enc = encodings[name]
+    api[name] = async (init = {}) => {
+      const { params } = init
+      const url = buildUrl(core.baseUrl, op.path, params, enc?.query)
+      const headers = mergeHeaders(mergeHeaders({ ...core.baseHeaders }, params?.header), init.headers)
+      const cookie = params?.cookie
+      for (const k in cookie) if (cookie[k] != null) headers.cookie = (headers.cookie ? headers.cookie + '; ' : '') + k + '=' + encodeURIComponent(String(cookie[k]))
+      let creds = chosen.get(name)
+      if (!creds) chosen.set(name, (creds = selectCredentials(op.security, core.bound)))
+      const prepared = init.body === undefined ? NO_BODY : await prepareBody(init.body, enc?.body, headers)
+      const result = await core.guarded(name, init.signal, init.timeoutMs, async (signal) => {
+        const r = await buildResult(await core.exchange(op, creds, url, headers, prepared, signal), op.method.toUpperCase(), name)
+        if (options.validate && loadSchemas && r.ok) await validateResult(loadSchemas, name, r)
+        return r
+      })
+      if (result.status === 401 && !op.credentialsExchange) options.onUnauthenticated?.(result as unknown as UnauthorizedResult, name)
+      return result
+    }
+  }
+  let raw: RawClient<{}> | undefined
+  // Built on first use: most callers never touch it, and it costs a middleware per request.
+  Object.defineProperty(api, rawName, { get: () => (raw ??= createRawClient(core, operations)), enumerable: false })
+  return api
+}

@@ -1,0 +1,31 @@
+/** Why a request did not produce a response the client could turn into a result. */
+export type RequestErrorCode =
+  /** `fetch` rejected: DNS, connection refused or reset, CORS, … */
+  | 'network'
+  /** `timeoutMs` elapsed before the response body was read. */
+  | 'timeout'
+  /** The caller's `signal` was aborted. */
+  | 'aborted'
+  /** A success response was not what the spec declares (`validate: true` only), or its JSON was unreadable. */
+  | 'invalid-response'
+
+/**
+ * The one error a generated client rejects with: transport failures, timeouts,
+ * aborts and unreadable responses. Every HTTP status, 4xx and 5xx included, is a
+ * result instead; `code` says which failure this is, `cause` holds the original.
+ * @example
+ * try { await api.getArticle({ params: { path: { id } }, signal }) }
+ * catch (e) { if (e instanceof RequestError && e.code === 'aborted') return }
+ */
+export class RequestError extends Error {
+  override readonly name = 'RequestError'
+  readonly code: RequestErrorCode
+  /** The operation that failed (`operationId`), or `METHOD path` for raw calls. */
+  readonly operation: string
+
+  constructor(code: RequestErrorCode, operation: string, cause: unknown) {
+    super(`${operation}: ${code}`, { cause })
+    this.code = code
+    this.operation = operation
+  }
+}

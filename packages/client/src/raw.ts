@@ -1,0 +1,37 @@
+import createFetchClient, { type Client as FetchClient } from 'openapi-fetch'
+import { selectCredentials } from './auth/credentials.js'
+import type { OperationInfo, createCore } from './client.js'
+import { mergeHeaders } from './request/headers.js'
+
+/** The openapi-fetch client of `api.raw`: path-style calls (`api.raw.GET('/articles/{id}', …)`) through the same credentials, renewal and retries. */
+export type RawClient<Paths extends {}> = FetchClient<Paths>
+
+/**
+ * Builds `api.raw`: openapi-fetch for URL and body building and its result
+ * shape, with a `fetch` that runs our exchange. A middleware notes each
+ * request's path template, which names the operation and so its security.
+ */
+export function createRawClient(core: ReturnType<typeof createCore>, operations: Readonly<Record<string, OperationInfo>>): RawClient<{}> {
+  const byRoute = new Map<string, OperationInfo>()
+  for (const name in operations) byRoute.set(operations[name]!.method.toUpperCase() + ' ' + operations[name]!.path, operations[name]!)
+  const routes = new WeakMap<Request, OperationInfo>()
+  const client = createFetchClient<{}>({
+    baseUrl: core.baseUrl,
+    fetch: async (request) => {
+      const op = routes.get(request) ?? { method: request.method, path: '', security: [], credentialsExchange: false }
+      const headers = mergeHeaders({ ...core.baseHeaders }, request.headers)
+      const operation = request.method + ' ' + (op.path || request.url)
+      const body = request.body ? await request.arrayBuffer() : undefined
+      return core.guarded(operation, request.signal, undefined, async (signal) =>
+        (await core.exchange(op, selectCredentials(op.security, core.bound), request.url, headers, { body, replayable: true }, signal)).res,
+      )
+    },
+  })
+  client.use({
+    onRequest({ request, schemaPath }) {
+      const op = byRoute.get(request.method + ' ' + schemaPath)
+      if (op) routes.set(request, op)
+    },
+  })
+  return client
+}

@@ -1,0 +1,43 @@
+import { parseRetryAfter } from '../http-auth.js'
+
+/** `retry` option: how often and how long to wait on 408, 429, 502, 503 and 504. */
+export interface RetryOptions {
+  /** Total tries, the first included (default 3; 1 = never retry). */
+  attempts?: number
+  /** Upper bound of any one wait, `Retry-After` included (default 10 s). */
+  maxDelayMs?: number
+  /** First backoff step before jitter (default 300 ms); doubled per try. */
+  baseDelayMs?: number
+}
+
+/** Retry settings after defaults (the single source of them). */
+export interface RetryPolicy {
+  attempts: number
+  maxDelayMs: number
+  baseDelayMs: number
+}
+
+/** Applies the defaults; `false` turns retries off. */
+export function resolveRetry(option: RetryOptions | false | undefined): RetryPolicy {
+  if (option === false) return { attempts: 1, maxDelayMs: 0, baseDelayMs: 0 }
+  return { attempts: option?.attempts ?? 3, maxDelayMs: option?.maxDelayMs ?? 10_000, baseDelayMs: option?.baseDelayMs ?? 300 }
+}
+
+// RFC 9110 §9.2.2: these may be repeated without changing the outcome.
+const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/i
+// Statuses that say "try again later" (RFC 9110 §15.5.9, §15.6.3–5; RFC 6585 §4).
+const RETRYABLE = new Set([408, 429, 502, 503, 504])
+
+/**
+ * How long to wait before trying again, or undefined not to: only for a
+ * retryable status, an idempotent method or an `Idempotency-Key` request, and
+ * tries left. `Retry-After` (RFC 9110 §10.2.3) wins, capped at `maxDelayMs`;
+ * otherwise exponential backoff with full jitter.
+ */
+export function retryDelay(policy: RetryPolicy, attempt: number, method: string, headers: Record<string, string>, res: Response): number | undefined {
+  if (!RETRYABLE.has(res.status) || attempt >= policy.attempts) return undefined
+  if (!IDEMPOTENT.test(method) && headers['idempotency-key'] === undefined) return undefined
+  const after = parseRetryAfter(res.headers.get('retry-after'))
+  const delay = after ?? Math.random() * policy.baseDelayMs * 2 ** (attempt - 1)
+  return Math.min(delay, policy.maxDelayMs)
+}
