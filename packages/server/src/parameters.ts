@@ -112,9 +112,11 @@ export function readParameters(
     if (consumed.has(key) || credentialKeys.has(key)) continue
     issues.push({ name: key, reason: 'is not a supported parameter', pointer: pointerOf('query', [key]) })
   }
-  if (issues.length > 0) return raw
   const schemas = op.schemas
   if (!schemas) return raw
+  // Values that already failed are absent from `raw`; zod must not report them a second time.
+  const reported = new Set(issues.map((i) => i.pointer))
+  const before = issues.length
   const out: ParsedParameters = { path: raw.path, query: raw.query, header: raw.header, cookie: raw.cookie }
   if (schemas.path) out.path = (check(schemas.path, raw.path, 'path', issues) ?? {}) as Record<string, unknown>
   if (schemas.query) out.query = (check(schemas.query, raw.query, 'query', issues) ?? {}) as Record<string, unknown>
@@ -129,6 +131,10 @@ export function readParameters(
     const renamed: Record<string, unknown> = {}
     for (const def of op.parameters ?? []) if (def.in === 'header' && def.name.toLowerCase() in raw.header) renamed[def.name] = raw.header[def.name.toLowerCase()]
     out.header = renamed
+  }
+  if (reported.size > 0) {
+    const fresh = issues.splice(before).filter((i) => !reported.has(i.pointer))
+    issues.push(...fresh)
   }
   return out
 }

@@ -1,7 +1,111 @@
+import { credentialKind } from '../../model/credential.js'
+import type { ApiModel, Operation } from '../../model/types.js'
 import type { Emitter } from '../emitter.js'
 import { generatedHeader } from '../header.js'
+import { jsdoc, literal, newWriter, propertyAccess, propertyKey, quote } from '../lib/index.js'
+import { parameterData, responseData, usedSchemes } from './shapes.js'
 
+/**
+ * `server.ts`: `createServer(options)` with a verifier per security scheme and a typed handler per
+ * operation (DESIGN.md), over a static operation table handed to `@gatehouse/server`.
+ */
 export const serverEmitter: Emitter = {
   file: 'server.ts',
-  emit: (_model, options) => generatedHeader(options.specName) + 'export {}\n',
+  emit: (model, options) => generatedHeader(options.specName) + emitServer(model),
+}
+
+const VERIFIER: Record<string, string> = { bearer: 'BearerVerifier', apiKey: 'ApiKeyVerifier', basic: 'BasicVerifier' }
+const CARRIES: Record<string, string> = {
+  bearer: 'gets the bearer token',
+  apiKey: 'gets the API key',
+  basic: 'gets the Basic username and password',
+}
+
+function principalType(op: Operation): string {
+  if (op.security.public) return 'undefined'
+  return op.security.optional ? 'P | undefined' : 'P'
+}
+
+function operationType(op: Operation): string {
+  return `paths[${quote(op.path)}][${quote(op.method)}]`
+}
+
+/** The body of `server.ts` (after the header). */
+export function emitServer(model: ApiModel): string {
+  const kinds = new Map(model.schemes.map((s) => [s.name, credentialKind(s)]))
+  const verified = usedSchemes(model, (name) => kinds.get(name) ?? 'unsupported')
+  const verifierTypes = [...new Set(verified.map((name) => VERIFIER[kinds.get(name)!]!))].sort()
+  const w = newWriter()
+  w.writeLine('import {')
+  w.indent(() => {
+    for (const name of ['createApp', 'type App', 'type AppOptions', ...verifierTypes.map((t) => `type ${t}`), 'type OperationDefinition', 'type OperationHandler', 'type OperationSchemas', 'type Principal']) {
+      w.writeLine(`${name},`)
+    }
+  })
+  w.writeLine(`} from '@gatehouse/server'`)
+  w.writeLine(`import { operationSchemas } from './schemas.js'`)
+  w.writeLine(`import { operationSecurity, realm, securitySchemes } from './security.js'`)
+  w.writeLine(`import type { paths } from './types.js'`)
+  w.blankLine()
+
+  w.writeLine('/** One verifier per security scheme: return the principal, or `undefined` when the credentials are invalid. */')
+  w.write('export interface Authenticators<P extends Principal = Principal>').block(() => {
+    for (const name of verified) {
+      const scheme = model.schemes.find((s) => s.name === name)!
+      w.write(jsdoc([`\`${name}\` (${scheme.type}) ${CARRIES[kinds.get(name)!]}.`, scheme.description]))
+      w.writeLine(`${propertyKey(name)}: ${VERIFIER[kinds.get(name)!]}<P>`)
+    }
+  })
+  w.blankLine()
+
+  w.writeLine('/** One handler per operation; a missing one does not compile (and answers 501 if forced through). */')
+  w.write('export interface Handlers<P extends Principal = Principal>').block(() => {
+    for (const op of model.operations) {
+      w.write(jsdoc([`${op.method.toUpperCase()} ${op.path}${op.summary ? ` — ${op.summary.trim()}` : ''}`]))
+      const exchange = op.credentialsExchange ? ', true' : ''
+      w.writeLine(`${propertyKey(op.name)}: OperationHandler<${operationType(op)}, ${principalType(op)}${exchange}>`)
+    }
+  })
+  w.blankLine()
+  w.writeLine('/** The name of an operation that has a handler. */')
+  w.writeLine('export type HandlerName = keyof Handlers')
+  w.writeLine('/** What the handler of operation `K` receives: `{ params, body, principal, principals, request }`. */')
+  w.writeLine('export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = Parameters<Handlers<P>[K]>[0]')
+  w.writeLine('/** The `reply` object of operation `K`: helpers for its declared statuses only. */')
+  w.writeLine('export type ServerReply<K extends HandlerName> = Parameters<Handlers[K]>[1]')
+  w.blankLine()
+  w.writeLine('/** Options of {@link createServer}. */')
+  w.write(`export interface ServerOptions<P extends Principal = Principal> extends Omit<AppOptions, 'authenticate' | 'handlers'>`).block(() => {
+    w.writeLine('authenticate: Authenticators<P>')
+    w.writeLine('handlers: Handlers<P>')
+  })
+  w.blankLine()
+
+  // Widened once, so the table below never compares schema types operation by operation.
+  w.writeLine('const schemas: Readonly<Record<string, OperationSchemas>> = operationSchemas')
+  w.blankLine()
+  w.write('const operations: Record<HandlerName, OperationDefinition> = ').inlineBlock(() => {
+    for (const op of model.operations) {
+      w.write(`${propertyKey(op.name)}: `).inlineBlock(() => {
+        w.writeLine(`...operationSecurity${propertyAccess(op.name)},`)
+        const params = (['path', 'query', 'header', 'cookie'] as const).flatMap((loc) => op.parameters[loc]).map((p) => parameterData(model, p))
+        if (params.length > 0) w.writeLine(`parameters: ${literal(params)},`)
+        if (op.requestBody) w.writeLine(`body: ${literal({ required: op.requestBody.required, types: op.requestBody.content.map((m) => m.type) })},`)
+        w.writeLine(`responses: ${literal(responseData(op))},`)
+        w.writeLine(`schemas: schemas${propertyAccess(op.name)},`)
+      })
+      w.write(',').newLine()
+    }
+  })
+  w.newLine().blankLine()
+
+  w.writeLine('/**')
+  w.writeLine(' * The request pipeline of this API: route → authenticate → authorize → validate → handler,')
+  w.writeLine(' * every failure answered per DESIGN.md. Serve `app.fetch`, or `toNodeHandler(app)` from `@gatehouse/server`.')
+  w.writeLine(' */')
+  w.write('export function createServer<P extends Principal = Principal>(options: ServerOptions<P>): App').block(() => {
+    w.writeLine('return createApp({ realm, schemes: securitySchemes, operations }, options as unknown as AppOptions)')
+  })
+  w.newLine()
+  return w.toString()
 }

@@ -1,0 +1,53 @@
+import type { ApiModel, JsonSchema, Operation, Parameter } from '../../model/types.js'
+
+/** Follows local `#/components/schemas/*` refs (bounded, so a ref cycle cannot loop). */
+export function resolveSchema(model: ApiModel, schema: JsonSchema | undefined): JsonSchema | undefined {
+  let current = schema
+  for (let depth = 0; depth < 16 && typeof current === 'object' && typeof current.$ref === 'string'; depth++) {
+    const ref = current.$ref as string
+    const name = ref.startsWith('#/components/schemas/') ? decodeURIComponent(ref.slice('#/components/schemas/'.length)).replace(/~1/g, '/').replace(/~0/g, '~') : undefined
+    current = model.schemas.find((s) => s.name === name)?.schema
+  }
+  return current
+}
+
+function types(schema: JsonSchema | undefined): string[] {
+  if (typeof schema !== 'object') return []
+  if (typeof schema.type === 'string') return [schema.type]
+  if (Array.isArray(schema.type)) return schema.type.filter((t): t is string => typeof t === 'string')
+  if (schema.items !== undefined) return ['array']
+  if (schema.properties !== undefined) return ['object']
+  return []
+}
+
+/** The runtime's parameter metadata (`ParameterDefinition`) for one parameter; defaults are left out. */
+export function parameterData(model: ApiModel, p: Parameter): Record<string, unknown> {
+  const schema = resolveSchema(model, p.schema)
+  const t = types(schema)
+  const secret = typeof schema === 'object' && (schema.format === 'password' || schema.writeOnly === true)
+  return {
+    name: p.name,
+    in: p.in,
+    required: p.required,
+    style: p.style,
+    explode: p.explode,
+    array: t.includes('array') || undefined,
+    object: (t.includes('object') && !t.includes('array')) || undefined,
+    json: (p.contentType !== undefined && /json/i.test(p.contentType)) || undefined,
+    secret: secret || undefined,
+  }
+}
+
+/** Status → declared response media types, in spec order. */
+export function responseData(op: Operation): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  for (const r of op.responses) out[r.status] = r.content.map((m) => m.type)
+  return out
+}
+
+/** Which schemes need a verifier: those some operation requires and whose credential the runtime can read. */
+export function usedSchemes(model: ApiModel, credential: (name: string) => string): string[] {
+  const used = new Set<string>()
+  for (const op of model.operations) for (const alt of op.security.alternatives) for (const s of alt.schemes) used.add(s.scheme)
+  return model.schemes.map((s) => s.name).filter((name) => used.has(name) && credential(name) !== 'unsupported')
+}
