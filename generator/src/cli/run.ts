@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { isGatehouseError } from '../errors.js'
-import { generate, type GenerateResult } from '../generate.js'
+import type { GenerateResult } from '../generate.js'
 import type { GenerateOptions } from '../options.js'
 import { parseGenerateArgs, USAGE } from './args.js'
 import { readConfig } from './config.js'
@@ -45,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
 
 async function timed(options: GenerateOptions): Promise<{ result: GenerateResult; ms: number }> {
   const start = performance.now()
+  // Loaded on demand so that `--help` and `--version` answer without loading the emitters.
+  const { generate } = await import('../generate.js')
   const result = await generate(options)
   return { result, ms: performance.now() - start }
 }

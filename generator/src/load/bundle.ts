@@ -42,7 +42,9 @@ export async function bundleSource(root: ParsedSource, rootLocate: Locator, disp
     const node = getAt(isRoot ? result.bundle.parsed : undefined, pointer) as { $ref?: unknown } | undefined
     const ref = typeof node?.$ref === 'string' ? ` "${node.$ref}"` : ''
     if (/resolve \$ref/i.test(problem.message)) {
-      throw new GatehouseError('dangling-ref', `dangling $ref${ref}: nothing at that location (used at #${pointer})`, site)
+      const missing = /ENOENT[^']*'([^']+)'/.exec(problem.message)
+      const reason = missing ? `cannot read ${shortPath(missing[1]!)} (no such file)` : 'nothing at that location'
+      throw new GatehouseError('dangling-ref', `dangling $ref${ref}: ${reason} (used at #${pointer})`, site)
     }
     const syntax = /^Failed to parse: (.*?)(?: in "[^"]*")? \((\d+):(\d+)\)$/s.exec(problem.message)
     if (syntax) {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { GatehouseError } from '../errors.js'
 import { bundleSource } from './bundle.js'
 import { createLocator, type Locator } from './locate.js'
-import { readSource } from './parse.js'
+import { parseSource, readSource, type ParsedSource } from './parse.js'
 import { shortPath } from './paths.js'
 
 export { createLocator, type Locator } from './locate.js'
@@ -30,7 +30,22 @@ export interface LoadedDocument {
 export async function loadDocument(specPath: string): Promise<LoadedDocument> {
   const file = resolve(specPath)
   const displayName = shortPath(file)
-  const source = await readSource(file, displayName)
+  return loadParsed(await readSource(file, displayName), displayName)
+}
+
+/**
+ * Like `loadDocument`, for a document already in memory; `file` names it in messages and
+ * is the base of its relative refs.
+ * @example const loaded = await loadDocumentFromText('openapi: 3.1.0\n…', 'inline.yaml')
+ */
+export async function loadDocumentFromText(text: string, file = 'inline.yaml'): Promise<LoadedDocument> {
+  const absolute = resolve(file)
+  const displayName = shortPath(absolute)
+  return loadParsed(parseSource(absolute, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, displayName), displayName)
+}
+
+async function loadParsed(source: ParsedSource, displayName: string): Promise<LoadedDocument> {
+  const file = source.file
   const locate = createLocator(displayName, source.text, source.format)
   const root = source.parsed
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
