@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { GatehouseError } from '../errors.js'
+import { isGatehouseError } from '../errors.js'
 import { formatSummary, formatText, summarize, toJsonFinding, type JsonReport, type JsonSpecResult } from './format.js'
 import { LintOptionsError, resolveLintOptions, type ResolvedLintOptions, type RuleSetting } from './options.js'
 import { ruleIds } from './rules/index.js'
@@ -28,6 +28,8 @@ function parse(args: string[]): Parsed | string {
         'rule-off': { type: 'string', multiple: true },
         'no-problem-json': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        // Read by the top-level CLI (stack traces of internal errors); accepted here so it is not "unknown".
+        debug: { type: 'boolean' },
       },
     }))
   } catch (error) {
@@ -72,7 +74,7 @@ export async function runLintCli(args: string[]): Promise<number> {
       if (parsed.format === 'text') process.stdout.write(formatText(report.spec, report.findings))
       if (summary.errors > 0) exit = Math.max(exit, EXIT.findings)
     } catch (error) {
-      if (!(error instanceof GatehouseError)) throw error
+      if (!isGatehouseError(error)) throw error
       // The one-line `file:line:col: message` of `generate`, on stderr in both formats.
       process.stderr.write(`${error.format()}\n`)
       const { file, line, column, pointer } = error.site

@@ -1,4 +1,4 @@
-import { GatehouseError } from '../errors.js'
+import { isGatehouseError, type GatehouseError } from '../errors.js'
 import { loadDocument, type LoadedDocument } from '../load/index.js'
 import { buildModel } from '../model/index.js'
 import type { ApiModel } from '../model/types.js'
@@ -29,7 +29,7 @@ export async function lintSpec(specPath: string, options: LintOptions | Resolved
   try {
     model = buildModel(loaded)
   } catch (error) {
-    if (error instanceof GatehouseError && error.code === 'undeclared-scheme') {
+    if (isGatehouseError(error) && error.code === 'undeclared-scheme') {
       return { spec: loaded.displayName, findings: undeclaredSchemeFindings(loaded, resolved, error) }
     }
     throw error

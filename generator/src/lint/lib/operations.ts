@@ -59,3 +59,11 @@ export function requirementPointer(operation: Operation, alternative: number, sc
   const at = `${base}/${alternative}`
   return scheme === undefined ? at : `${at}/${escapeToken(scheme)}`
 }
+
+/**
+ * Where the operation declares a status (`…/responses/403`), even when the response itself is a
+ * shared `$ref`: for findings about *declaring* the status, the fix is on the operation.
+ */
+export function declarationPointer(operation: Operation, status: string): string {
+  return `${operation.pointer}/responses/${escapeToken(status)}`
+}

@@ -6,7 +6,7 @@
  * (RFC 6750 §3.1 `invalid_request` → 400), not bad credentials.
  */
 
-const CREDENTIAL_NOUN = String.raw`(?:(?:access|bearer|auth(?:entication|orization)?|api|id|refresh|jwt|session|oauth2?)[ _-]?)?(?:tokens?|credentials?|jwts?|api[ _-]?keys?|passwords?|signatures?|sessions?|authorization header)`
+const CREDENTIAL_NOUN = String.raw`(?:(?:access|bearer|auth(?:entication|orization)?|api|id|refresh|jwt|session|oauth2?)[ _-]?)?(?:tokens?|credentials?|jwts?|api[ _-]?keys?|passwords?|user ?names?|signatures?|sessions?|authorization header)`
 
 /** Mentions a credential: token, credentials, API key, password, Authorization header… */
 const MENTIONS_CREDENTIAL = new RegExp(String.raw`\b${CREDENTIAL_NOUN}\b|\bapi[ _-]?key\b|\busername\b|\blog ?in\b`, 'i')

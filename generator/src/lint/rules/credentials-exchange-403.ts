@@ -1,4 +1,4 @@
-import { label, responseFor } from '../lib/operations.js'
+import { declarationPointer, label, responseFor } from '../lib/operations.js'
 import type { LintRule } from '../types.js'
 
 /** A login or token endpoint answers wrong credentials with 400 invalid_grant or 401 invalid_client, never 403. */
@@ -14,7 +14,7 @@ export const credentialsExchange403: LintRule = {
       yield {
         operation: label(operation),
           message: `exchanges credentials (x-credentials-exchange) but declares a 403 response`,
-        pointer: forbidden.pointer,
+        pointer: declarationPointer(operation, forbidden.status),
       }
     }
   },

@@ -1,4 +1,4 @@
-import { label, responseFor } from '../lib/operations.js'
+import { declarationPointer, label, responseFor } from '../lib/operations.js'
 import type { LintRule } from '../types.js'
 
 /** A public operation evaluates no credentials, so there is nobody to refuse with 403. */
@@ -16,7 +16,7 @@ export const forbiddenOnPublic: LintRule = {
       yield {
         operation: label(operation),
           message: `public (no security requirement) but declares a 403 response`,
-        pointer: forbidden.pointer,
+        pointer: declarationPointer(operation, forbidden.status),
       }
     }
   },

@@ -1,4 +1,4 @@
-import { label, responseFor } from '../lib/operations.js'
+import { declarationPointer, label, responseFor } from '../lib/operations.js'
 import type { LintRule } from '../types.js'
 
 /** `x-hide-forbidden` promises 404 instead of 403; a declared 403 says the opposite. */
@@ -14,7 +14,7 @@ export const hideForbiddenWith403: LintRule = {
       yield {
         operation: label(operation),
           message: `has x-hide-forbidden but also declares a 403 response`,
-        pointer: forbidden.pointer,
+        pointer: declarationPointer(operation, forbidden.status),
       }
     }
   },

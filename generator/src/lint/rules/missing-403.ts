@@ -9,8 +9,10 @@ export const missing403: LintRule = {
   fix: 'declare a 403 response (e.g. `$ref: "#/components/responses/Forbidden"`), or set `x-hide-forbidden: true` to answer 404 instead',
   *check({ model }) {
     for (const operation of model.operations) {
-      // With an optional `{}` alternative, a caller lacking the scope still gets in (as anonymous), so no 403 arises.
-      if (operation.hideForbidden || operation.security.optional || responseFor(operation, '403')) continue
+      // With an optional `{}` alternative, a caller lacking the scope still gets in (as anonymous), so no 403 arises;
+      // a credentials exchange must never answer 403 (credentials-exchange-403), so it is not asked to declare one.
+      if (operation.hideForbidden || operation.security.optional || operation.credentialsExchange) continue
+      if (responseFor(operation, '403')) continue
       const scopes = requiredScopes(operation)
       if (scopes.length === 0) continue
       yield {

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { expectedFindings } from './fixtures.js'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+
+/** Runs the real bin, as a user would, from the repository root. */
+function gatehouse(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['generator/bin/gatehouse.js', 'lint', ...args], { cwd: root }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    })
+  })
+}
+
+const fixture = (rule: string, kind: 'fail' | 'pass') => `test/fixtures/lint/${rule}/${kind}.yaml`
+const markedLine = (file: string) => Number(expectedFindings(`${root}${file}`)[0]!.split('@')[1])
+
+describe.concurrent('gatehouse lint (real bin)', () => {
+  it('prints file:line:col  severity  rule  message, a fix line and a summary; exits 1 on an error', async () => {
+    const file = fixture('missing-401', 'fail')
+    const { code, stdout } = await gatehouse(file)
+    expect(code).toBe(1)
+    const lines = stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toMatch(new RegExp(`^${file}:${markedLine(file)}:\\d+  error  missing-401  GET /items/\\{id\\}: .*401`))
+    expect(lines[1]).toMatch(/^ {2}fix: .*401/)
+    expect(lines[2]).toBe('1 problem (1 error, 0 warnings)')
+  })
+
+  it('emits a stable JSON shape with --format json and exits 0 on warnings only', async () => {
+    const file = fixture('unused-scope', 'fail')
+    const { code, stdout } = await gatehouse(file, '--format', 'json')
+    expect(code).toBe(0)
+    const report = JSON.parse(stdout)
+    expect(report.version).toBe(1)
+    expect(report.summary).toEqual({ errors: 0, warnings: 1 })
+    expect(report.specs).toHaveLength(1)
+    expect(report.specs[0].spec).toBe(file)
+    const [finding] = report.specs[0].findings
+    expect(Object.keys(finding).sort()).toEqual(['fix', 'location', 'message', 'operations', 'pointer', 'rule', 'severity'])
+    expect(finding).toMatchObject({
+      rule: 'unused-scope',
+      severity: 'warning',
+      pointer: '/components/securitySchemes/oauth2/flows/clientCredentials/scopes/items:write',
+      location: { file, line: markedLine(file) },
+      operations: [],
+    })
+  })
+
+  it('switches rules off with --rule-off and --no-problem-json', async () => {
+    const off = await gatehouse(fixture('missing-401', 'fail'), '--rule-off', 'missing-401')
+    expect(off.code).toBe(0)
+    expect(off.stdout.trim()).toBe('no problems found')
+    const problem = await gatehouse(fixture('error-response-not-problem-json', 'fail'), '--no-problem-json', '--format=json')
+    expect(JSON.parse(problem.stdout).summary).toEqual({ errors: 0, warnings: 0 })
+  })
+
+  it('reports an undeclared scheme as findings (exit 1), not as a load failure', async () => {
+    const { code, stdout, stderr } = await gatehouse(fixture('undeclared-security-scheme', 'fail'))
+    expect(stderr).toBe('')
+    expect(code).toBe(1)
+    expect(stdout).toContain('undeclared-security-scheme  root security requirement names undeclared scheme "bearer"')
+    expect(stdout).toContain('GET /items/{id}: security requirement names undeclared scheme "apiKey"')
+  })
+
+  it('exits 2 with one file:line:col line on unreadable or invalid input', async () => {
+    const missing = await gatehouse('test/fixtures/lint/no-such-spec.yaml')
+    expect(missing.code).toBe(2)
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1)
+    expect(missing.stderr).toContain('test/fixtures/lint/no-such-spec.yaml')
+
+    mkdirSync(`${root}test/.tmp/lint`, { recursive: true })
+    writeFileSync(`${root}test/.tmp/lint/broken.yaml`, 'openapi: 3.1.0\ninfo: { title: x, version: 1\npaths: {}\n')
+    const broken = await gatehouse('test/.tmp/lint/broken.yaml', '--format', 'json')
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toMatch(/^test\/\.tmp\/lint\/broken\.yaml:\d+:\d+: /)
+    expect(JSON.parse(broken.stdout).specs[0].error.location.file).toBe('test/.tmp/lint/broken.yaml')
+  })
+
+  it('exits 2 on bad arguments', async () => {
+    const runs = await Promise.all([
+      gatehouse(fixture('missing-401', 'pass'), '--rule-off', 'no-such-rule'),
+      gatehouse(fixture('missing-401', 'pass'), '--format', 'xml'),
+      gatehouse(),
+    ])
+    expect(runs.map((run) => run.code)).toEqual([2, 2, 2])
+    expect(runs[0]!.stderr).toContain('unknown lint rule "no-such-rule"')
+  })
+})
