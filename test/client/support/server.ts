@@ -10,7 +10,7 @@ export interface Seen {
   body: Buffer
 }
 
-export type Route = (req: Seen, res: ServerResponse) => void | Promise<void>
+export type Route = (req: Seen, res: ServerResponse) => unknown
 
 export interface TestServer {
   url: string
