@@ -101,10 +101,6 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
 
   async function pipeline(incoming: Incoming, served: { operation?: string }): Promise<Outgoing | Response> {
     const route = router.match(incoming.pathname)
-    if (options.cors) {
-      const answer = preflight(options.cors, incoming, route && (() => allow(route)))
-      if (answer) return answer
-    }
     if (!route) return notFound()
     let query: Map<string, string[]> | undefined
     let cookies: Map<string, string[]> | undefined
@@ -157,6 +153,11 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
 
   async function handle(incoming: Incoming): Promise<Outgoing | Response> {
     const served: { operation?: string } = {}
+    if (options.cors) {
+      const route = router.match(incoming.pathname)
+      const answer = preflight(options.cors, incoming, route && (() => allow(route)))
+      if (answer) return answer
+    }
     let out: Outgoing | Response
     try {
       out = await pipeline(incoming, served)
