@@ -9,7 +9,7 @@ export interface OAuthServerOptions {
   audience: string
   /** Every scope the API knows. */
   scopes: string[]
-  /** Lifetime of access tokens in seconds; short, so tests can watch them expire. */
+  /** Lifetime of user access tokens (refresh grant) in seconds; short, so tests can watch them expire. Service tokens live 300 s. */
   accessTokenTtl?: number
 }
 
@@ -83,7 +83,8 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
     rotateRefreshToken: true,
     ttl: {
       AccessToken: accessTokenTtl,
-      ClientCredentials: accessTokenTtl,
+      // Service tokens live longer: the client_credentials test checks that one token serves many calls.
+      ClientCredentials: 300,
       RefreshToken: 3600,
       Grant: 3600,
       Session: 3600,
@@ -101,7 +102,6 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
         getResourceServerInfo: () => ({
           scope: scopes.join(' '),
           audience,
-          accessTokenTTL: accessTokenTtl,
           accessTokenFormat: 'jwt',
           jwt: { sign: { alg: 'RS256' } },
         }),
