@@ -33,8 +33,8 @@ export interface ClientCredentialsOptions extends TokenEndpointOptions {
   scopes?: string[]
 }
 
-/** Seconds before `expires_in` runs out at which a token counts as expired (clock skew, request latency). */
-const EXPIRY_LEEWAY_S = 30
+/** Seconds before `expires_in` runs out at which a token counts as expired (clock skew, request latency); a tenth of short lifetimes. */
+const expiryLeeway = (expiresIn: number) => Math.min(30, expiresIn / 10)
 
 type Grant = (as: oauth.AuthorizationServer, client: oauth.Client, auth: oauth.ClientAuth, opts: oauth.TokenEndpointRequestOptions) => Promise<oauth.TokenEndpointResponse>
 
@@ -57,7 +57,7 @@ function grantSource(o: TokenEndpointOptions, initial: string | undefined, grant
     (pending ??= (async () => {
       const tokens = await grant(as, client, auth, opts)
       token = tokens.access_token
-      expiresAt = tokens.expires_in === undefined ? Infinity : Date.now() + (tokens.expires_in - EXPIRY_LEEWAY_S) * 1000
+      expiresAt = tokens.expires_in === undefined ? Infinity : Date.now() + (tokens.expires_in - expiryLeeway(tokens.expires_in)) * 1000
       await o.onTokens?.(tokens)
       return token
     })().finally(() => (pending = undefined)))
