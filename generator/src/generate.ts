@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { emitters } from './emit/index.js'
 import { loadDocument } from './load/index.js'
 import { buildModel } from './model/build.js'
 import type { ApiModel } from './model/types.js'
@@ -34,6 +33,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const resolved = resolveOptions(options)
   const loaded = await loadDocument(resolved.spec)
   const model = buildModel(loaded)
+  // Imported only once the input is known to be valid: the emitters pull in openapi-typescript
+  // and with it the TypeScript compiler, which would make every error report slow.
+  const { emitters } = await import('./emit/index.js')
   const files: GeneratedFile[] = []
   for (const emitter of emitters) files.push({ path: emitter.file, content: await emitter.emit(model, resolved) })
 
