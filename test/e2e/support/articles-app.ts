@@ -1,6 +1,6 @@
 import { createServer as createHttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { toNodeHandler, type CorsOptions } from '@gatehouse/server'
+import { toNodeHandler, type App, type CorsOptions } from '@gatehouse/server'
 import { createServer, type Authenticators, type Handlers } from '../../generated/articles/server.js'
 import type { components } from '../../generated/articles/types.js'
 
@@ -46,9 +46,12 @@ export interface RunningApi {
 }
 
 /** Serves the generated articles server (committed in test/generated/articles) with node:http on a free loopback port. */
-export async function startArticlesApi(authenticate: Authenticators, options: { cors?: CorsOptions } = {}): Promise<RunningApi> {
-  const app = createServer({ authenticate, handlers: articlesHandlers([publishedArticle]), ...options })
-  const http = createHttpServer(toNodeHandler(app))
+export async function startArticlesApi(
+  authenticate: Authenticators,
+  options: { cors?: CorsOptions; /** Stands between the app and the wire (a proxy that rewrites headers). */ wrap?: (app: App) => App } = {},
+): Promise<RunningApi> {
+  const app = createServer({ authenticate, handlers: articlesHandlers([publishedArticle]), cors: options.cors })
+  const http = createHttpServer(toNodeHandler(options.wrap ? options.wrap(app) : app))
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   return {
     baseUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
