@@ -35,6 +35,8 @@ const badCredentials: [string, string, boolean][] = [
   ['You are unauthorized to delete this item', '403', false], // on a 403, "unauthorized" is prose for "not allowed"
   ['The access token lacks a required scope', '403', false],
   ['Invalid key in request body', '400', false],
+  ['Invalid username supplied', '400', false], // petstore: a path parameter, not a credential
+  ['Invalid username/password supplied', '400', true],
 ]
 
 describe('reading response descriptions', () => {

@@ -67,3 +67,8 @@ export function requirementPointer(operation: Operation, alternative: number, sc
 export function declarationPointer(operation: Operation, status: string): string {
   return `${operation.pointer}/responses/${escapeToken(status)}`
 }
+
+/** Why an operation is public, for messages: an explicit `security: []`, or no `security` anywhere in the spec. */
+export function publicReason(operation: Operation): string {
+  return operation.security.source === 'none' ? 'no security requirement applies (the spec declares no `security`)' : 'public (`security: []`)'
+}

@@ -6,7 +6,7 @@
  * (RFC 6750 §3.1 `invalid_request` → 400), not bad credentials.
  */
 
-const CREDENTIAL_NOUN = String.raw`(?:(?:access|bearer|auth(?:entication|orization)?|api|id|refresh|jwt|session|oauth2?)[ _-]?)?(?:tokens?|credentials?|jwts?|api[ _-]?keys?|passwords?|user ?names?|signatures?|sessions?|authorization header)`
+const CREDENTIAL_NOUN = String.raw`(?:(?:access|bearer|auth(?:entication|orization)?|api|id|refresh|jwt|session|oauth2?)[ _-]?)?(?:tokens?|credentials?|jwts?|api[ _-]?keys?|passwords?|signatures?|sessions?|authorization header)`
 
 /** Mentions a credential: token, credentials, API key, password, Authorization header… */
 const MENTIONS_CREDENTIAL = new RegExp(String.raw`\b${CREDENTIAL_NOUN}\b|\bapi[ _-]?key\b|\busername\b|\blog ?in\b`, 'i')
@@ -25,6 +25,8 @@ const MALFORMED_REQUEST: RegExp[] = [
 const BAD_CREDENTIALS: RegExp[] = [
   new RegExp(String.raw`\b(?:invalid|bad|wrong|incorrect|expired|revoked|unknown|unrecognized|missing|no|absent|forged|unverified)[ -](?:or [a-z]+ )?${CREDENTIAL_NOUN}\b`, 'i'),
   new RegExp(String.raw`\b${CREDENTIAL_NOUN}\b(?: \w+)? (?:is|are|was|were|has|have)?(?: been)? ?(?:invalid|expired|revoked|wrong|incorrect|not valid|unknown)\b`, 'i'),
+  // A username alone is usually a resource name ("Invalid username supplied" for /user/{username}).
+  /\b(?:invalid|bad|wrong|incorrect|unknown)\s+(?:user ?name|login|e-?mail)\s*(?:or|and|\/)\s*password\b/i,
   /\binvalid_token\b/,
   /\bunauthenticated\b|\bnot (?:authenticated|logged in|signed in)\b/i,
   /\bauthentication (?:failed|failure|error|is required|required)\b|\b(?:failed|invalid) authentication\b/i,

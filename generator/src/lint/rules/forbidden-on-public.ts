@@ -1,4 +1,4 @@
-import { declarationPointer, label, responseFor } from '../lib/operations.js'
+import { declarationPointer, label, publicReason, responseFor } from '../lib/operations.js'
 import type { LintRule } from '../types.js'
 
 /** A public operation evaluates no credentials, so there is nobody to refuse with 403. */
@@ -15,7 +15,7 @@ export const forbiddenOnPublic: LintRule = {
       if (!forbidden) continue
       yield {
         operation: label(operation),
-          message: `public (no security requirement) but declares a 403 response`,
+          message: `${publicReason(operation)} but it declares a 403 response`,
         pointer: declarationPointer(operation, forbidden.status),
       }
     }

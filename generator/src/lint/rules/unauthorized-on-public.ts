@@ -1,4 +1,4 @@
-import { declarationPointer, label, responseFor } from '../lib/operations.js'
+import { declarationPointer, label, publicReason, responseFor } from '../lib/operations.js'
 import type { LintRule } from '../types.js'
 
 /** A public operation checks no credentials, so it has no reason to send a 401 challenge. */
@@ -13,7 +13,7 @@ export const unauthorizedOnPublic: LintRule = {
       if (!operation.security.public || operation.credentialsExchange) continue
       const unauthorized = responseFor(operation, '401')
       if (!unauthorized) continue
-      yield { operation: label(operation), message: 'public (no security requirement) but declares a 401 response', pointer: declarationPointer(operation, unauthorized.status) }
+      yield { operation: label(operation), message: `${publicReason(operation)} but it declares a 401 response`, pointer: declarationPointer(operation, unauthorized.status) }
     }
   },
 }
