@@ -10,14 +10,13 @@ export function essence(contentType: string | null): string {
   return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase()
 }
 
-/** The declared media type (or range) that accepts `type`; `+json` types match a declared `application/json`. */
+/** The declared media type (or range) that accepts `type`; no `+json` leniency: merge-patch is not JSON. */
 export function matchMediaType(type: string, declared: readonly string[]): string | undefined {
   for (const candidate of declared) {
     const c = candidate.toLowerCase()
     if (c === type || c === '*/*') return candidate
     if (c.endsWith('/*') && type.startsWith(c.slice(0, -1))) return candidate
   }
-  if (type.endsWith('+json')) return declared.find((d) => d.toLowerCase() === 'application/json')
   return undefined
 }
 

@@ -57,7 +57,12 @@ function decode(def: ParameterDefinition, raw: string[], issues: Issue[]): unkno
   if (repeatable) return raw
   const value = raw[0]!
   if (value === '' && !def.array) return fail('must not be blank')
-  if (def.array) return value === '' ? [] : value.split(DELIMITERS[def.style] ?? ',')
+  if (def.array) {
+    if (value === '') return []
+    const items = value.split(DELIMITERS[def.style] ?? ',')
+    // Header lists are comma-separated with optional whitespace (RFC 9110 §5.6.1).
+    return def.in === 'header' ? items.map((i) => i.trim()) : items
+  }
   if (def.object) return toObject(value.split(','), def.explode) ?? fail('is not a valid object')
   return value
 }
