@@ -2,17 +2,18 @@ import { bindCredentials, selectCredentials, type Bound, type Credential, type S
 import { asksForRenewal, currentToken, renewToken, type SourceState } from './auth/reauth.js'
 import type { TokenSource } from './auth/token-source.js'
 import { RequestError } from './errors.js'
-import { parseChallengesFromHeaders, type Challenge, ChallengeParseError } from './http-auth.js'
+import type { Challenge } from './http-auth.js'
+import { failure } from './result/lazy.js'
 import type { FetchLike, RuntimeOptions } from './options.js'
 import type { PreparedBody } from './request/body.js'
 import { prepareBody } from './request/body.js'
 import { mergeHeaders, type HeadersLike } from './request/headers.js'
-import { resolveRetry, retryDelay } from './request/retry.js'
+import { mayRetry, resolveRetry, retryDelay } from './request/retry.js'
 import { requestSignal, sleep } from './request/signal.js'
 import { buildUrl, type QueryStyle } from './request/url.js'
 import { buildResult, type AnyResult, type Outcome } from './result/build.js'
 import type { UnauthorizedResult } from './result/types.js'
-import { createRawClient, type RawClient } from './raw.js'
+import type { RawClient } from './raw.js'
 import { validateResult, type SchemaLoader } from './validate.js'
 
 /** One operation of `security.ts`'s `operationSecurity`: all the client needs to send it with the right credentials. */
@@ -85,15 +86,7 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       if (!prepared.replayable) init.duplex = 'half'
       const res = await doFetch(u, init)
       const out: Outcome = { res, reauthenticated, scopes }
-      if (res.status === 401 || res.status === 403) {
-        try {
-          out.challenges = parseChallengesFromHeaders(res.headers)
-        } catch (e) {
-          if (!(e instanceof ChallengeParseError)) throw e
-          out.challenges = []
-          out.challengeError = e
-        }
-      }
+      if (res.status === 401 || res.status === 403) Object.assign(out, (await failure()).readChallenges(res.headers))
       if (res.status === 401) {
         const challenges = out.challenges as Challenge[]
         const nonce = res.headers.get('dpop-nonce')
@@ -123,10 +116,10 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
         }
         return out
       }
-      const delay = prepared.replayable ? retryDelay(policy, attempt, method, h, res) : undefined
-      if (delay === undefined) return out
+      if (!prepared.replayable || !mayRetry(policy, attempt, method, h, res.status)) return out
+      const retryAfter = (await failure()).parseRetryAfter(res.headers.get('retry-after'))
       await res.body?.cancel()
-      await sleep(delay, signal)
+      await sleep(retryDelay(policy, attempt, retryAfter), signal)
     }
   }
 
@@ -180,8 +173,14 @@ export function createRuntimeClient(
       return result
     }
   }
-  let raw: RawClient<{}> | undefined
-  // Built on first use: most callers never touch it, and it costs a middleware per request.
-  Object.defineProperty(api, rawName, { get: () => (raw ??= createRawClient(core, operations)), enumerable: false })
+  let raw: Promise<RawClient<{}>> | undefined
+  const load = () => (raw ??= import('./raw.js').then((m) => m.createRawClient(core, operations)))
+  // openapi-fetch's client is loaded on first use (its own chunk in a bundle): every method
+  // of it returns a promise anyway, and `use`/`eject` are queued in call order.
+  const proxy: Record<string, unknown> = {}
+  for (const m of ['request', 'GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'use', 'eject']) {
+    proxy[m] = (...args: unknown[]) => load().then((c) => (c as unknown as Record<string, (...a: unknown[]) => unknown>)[m]!(...args))
+  }
+  Object.defineProperty(api, rawName, { value: proxy, enumerable: false })
   return api
 }

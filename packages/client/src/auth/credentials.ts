@@ -1,4 +1,3 @@
-import { encodeBasicCredentials } from '../http-auth.js'
 import type { BasicCredentials, TokenSource } from './token-source.js'
 
 /** A scheme of `security.ts`, as far as the client needs it. */
@@ -32,6 +31,17 @@ export interface Bound {
   scopes: readonly string[]
 }
 
+/**
+ * `user:pass` in UTF-8, base64 (RFC 7617 §2, charset UTF-8) — the same bytes as
+ * http-auth's `encodeBasicCredentials`, kept here because importing that package
+ * from the success path would pull its parsers into a browser's first chunk.
+ */
+function basicToken(username: string, password: string): string {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(`${username}:${password}`)) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
 /** Binds the caller's `auth` option to the spec's schemes once, at `createClient`. */
 export function bindCredentials(schemes: Record<string, SchemeInfo>, auth: Record<string, Credential | undefined> | undefined): Map<string, Omit<Bound, 'scopes'>> {
   const out = new Map<string, Omit<Bound, 'scopes'>>()
@@ -42,7 +52,7 @@ export function bindCredentials(schemes: Record<string, SchemeInfo>, auth: Recor
     const kind = scheme.credential
     if (kind === 'basic') {
       const { username, password } = value as BasicCredentials
-      out.set(name, { kind, basic: encodeBasicCredentials(username, password) })
+      out.set(name, { kind, basic: basicToken(username, password) })
     } else if (kind === 'bearer' || kind === 'apiKey') {
       const source = typeof value === 'string' ? { getToken: () => value } : (value as TokenSource)
       const bound: Omit<Bound, 'scopes'> = { kind, source }

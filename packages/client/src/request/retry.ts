@@ -1,5 +1,3 @@
-import { parseRetryAfter } from '../http-auth.js'
-
 /** `retry` option: how often and how long to wait on 408, 429, 502, 503 and 504. */
 export interface RetryOptions {
   /** Total tries, the first included (default 3; 1 = never retry). */
@@ -29,15 +27,14 @@ const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/i
 const RETRYABLE = new Set([408, 429, 502, 503, 504])
 
 /**
- * How long to wait before trying again, or undefined not to: only for a
- * retryable status, an idempotent method or an `Idempotency-Key` request, and
- * tries left. `Retry-After` (RFC 9110 §10.2.3) wins, capped at `maxDelayMs`;
- * otherwise exponential backoff with full jitter.
+ * Whether a response may be retried: a retryable status, an idempotent method
+ * (RFC 9110 §9.2.2) or an `Idempotency-Key` request, and tries left.
  */
-export function retryDelay(policy: RetryPolicy, attempt: number, method: string, headers: Record<string, string>, res: Response): number | undefined {
-  if (!RETRYABLE.has(res.status) || attempt >= policy.attempts) return undefined
-  if (!IDEMPOTENT.test(method) && headers['idempotency-key'] === undefined) return undefined
-  const after = parseRetryAfter(res.headers.get('retry-after'))
-  const delay = after ?? Math.random() * policy.baseDelayMs * 2 ** (attempt - 1)
-  return Math.min(delay, policy.maxDelayMs)
+export function mayRetry(policy: RetryPolicy, attempt: number, method: string, headers: Record<string, string>, status: number): boolean {
+  return RETRYABLE.has(status) && attempt < policy.attempts && (IDEMPOTENT.test(method) || headers['idempotency-key'] !== undefined)
+}
+
+/** How long to wait: `Retry-After` (RFC 9110 §10.2.3) when given, else exponential backoff with full jitter; capped at `maxDelayMs`. */
+export function retryDelay(policy: RetryPolicy, attempt: number, retryAfterMs: number | undefined): number {
+  return Math.min(retryAfterMs ?? Math.random() * policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs)
 }
