@@ -29,6 +29,16 @@ export function isProtected(operation: Operation): boolean {
   return !operation.security.public
 }
 
+/**
+ * Whether a failed credential can reach HTTP as a 401: some alternative uses a scheme other than
+ * mutualTLS, whose failures end the TLS handshake before any response exists.
+ */
+export function canAnswer401(model: ApiModel, operation: Operation): boolean {
+  return operation.security.alternatives.some((alternative) =>
+    alternative.schemes.some((requirement) => schemeNamed(model, requirement.scheme)?.type !== 'mutualTLS'),
+  )
+}
+
 /** The scopes (or 3.1 roles) some alternative of the operation demands, deduplicated. */
 export function requiredScopes(operation: Operation): string[] {
   const scopes = new Set<string>()

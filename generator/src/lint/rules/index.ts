@@ -8,6 +8,7 @@ import { errorResponseNotProblemJson } from './error-response-not-problem-json.j
 import { forbiddenOnPublic } from './forbidden-on-public.js'
 import { hideForbiddenOnPublic } from './hide-forbidden-on-public.js'
 import { hideForbiddenWith403 } from './hide-forbidden-with-403.js'
+import { hideForbiddenWithout404 } from './hide-forbidden-without-404.js'
 import { hideForbiddenWithoutPathParameter } from './hide-forbidden-without-path-parameter.js'
 import { missing401 } from './missing-401.js'
 import { missing403 } from './missing-403.js'
@@ -28,6 +29,7 @@ export const rules: readonly LintRule[] = [
   forbiddenOnPublic,
   hideForbiddenWith403,
   hideForbiddenWithoutPathParameter,
+  hideForbiddenWithout404,
   hideForbiddenOnPublic,
   authStatusForMalformedRequest,
   badCredentialsNot401,

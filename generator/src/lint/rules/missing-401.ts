@@ -1,4 +1,4 @@
-import { isProtected, label, responseFor } from '../lib/operations.js'
+import { canAnswer401, isProtected, label, responseFor } from '../lib/operations.js'
 import type { LintRule } from '../types.js'
 
 /** A protected operation must document the 401 its missing or invalid credentials get. */
@@ -9,7 +9,7 @@ export const missing401: LintRule = {
   fix: 'declare a 401 response with a required WWW-Authenticate header (e.g. `$ref: "#/components/responses/Unauthorized"`)',
   *check({ model }) {
     for (const operation of model.operations) {
-      if (!isProtected(operation) || responseFor(operation, '401')) continue
+      if (!isProtected(operation) || !canAnswer401(model, operation) || responseFor(operation, '401')) continue
       yield {
         operation: label(operation),
           message: `requires credentials but declares no 401 response`,
