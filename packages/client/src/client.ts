@@ -58,7 +58,6 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
   /** Sends until there is a result to return: one renewal replay after a 401, one DPoP nonce retry, `retry` for transient statuses. */
   async function exchange(op: OperationInfo, creds: Bound[], url: string, headers: Record<string, string>, prepared: PreparedBody, signal: AbortSignal | undefined): Promise<Outcome> {
     const method = op.method.toUpperCase()
-    const scopes = creds.length ? creds.flatMap((c) => c.scopes) : (op.security.find((a) => a.length)?.flatMap((r) => r.scopes) ?? [])
     let forced: TokenSource | undefined
     let forcedToken: string | undefined
     let reauthenticated = false
@@ -68,7 +67,9 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       let u = url
       const sent: (string | undefined)[] = []
       for (const c of creds) {
-        const t = c.basic ?? (c.source === forced ? forcedToken : await currentToken(c.source!, state(c.source!)))
+        let t = c.basic ?? (c.source === forced ? forcedToken : currentToken(c.source!, state(c.source!)))
+        // Most sources answer synchronously: awaiting only real promises saves a tick per request.
+        if (typeof t === 'object') t = await t
         sent.push(t)
         if (t === undefined) continue
         if (c.kind === 'bearer') {
@@ -85,8 +86,9 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       // Node's fetch requires `duplex` for a stream body (Fetch standard, RequestInit.duplex).
       if (!prepared.replayable) init.duplex = 'half'
       const res = await doFetch(u, init)
-      const out: Outcome = { res, reauthenticated, scopes }
+      const out: Outcome = { res, reauthenticated }
       if (res.status === 401 || res.status === 403) Object.assign(out, (await failure()).readChallenges(res.headers))
+      if (res.status === 403) out.scopes = creds.length ? creds.flatMap((c) => c.scopes) : (op.security.find((a) => a.length)?.flatMap((r) => r.scopes) ?? [])
       if (res.status === 401) {
         const challenges = out.challenges as Challenge[]
         const nonce = res.headers.get('dpop-nonce')
@@ -123,18 +125,12 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
     }
   }
 
-  /** Runs `exchange` under the call's signal and turns what goes wrong into a `RequestError`. */
-  async function guarded<T>(operation: string, callerSignal: AbortSignal | undefined, timeoutMs: number | undefined, run: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
-    const { signal, timeout } = requestSignal(callerSignal, timeoutMs ?? options.timeoutMs)
-    try {
-      return await run(signal)
-    } catch (e) {
-      if (e instanceof RequestError) throw e
-      throw new RequestError(timeout?.aborted ? 'timeout' : callerSignal?.aborted ? 'aborted' : 'network', operation, e)
-    }
+  /** What went wrong, as a `RequestError`: the timeout, the caller's abort, else the network. */
+  function requestError(e: unknown, operation: string, callerSignal: AbortSignal | undefined, timeout: AbortSignal | undefined): RequestError {
+    return e instanceof RequestError ? e : new RequestError(timeout?.aborted ? 'timeout' : callerSignal?.aborted ? 'aborted' : 'network', operation, e)
   }
 
-  return { baseUrl, baseHeaders, bound, exchange, guarded }
+  return { baseUrl, baseHeaders, bound, timeoutMs: options.timeoutMs, exchange, requestError }
 }
 
 /**
@@ -155,6 +151,7 @@ export function createRuntimeClient(
   for (const name in operations) {
     const op = operations[name]!
     const enc = encodings[name]
+    const method = op.method.toUpperCase()
     api[name] = async (init = {}) => {
       const { params } = init
       const url = buildUrl(core.baseUrl, op.path, params, enc?.query)
@@ -164,11 +161,14 @@ export function createRuntimeClient(
       let creds = chosen.get(name)
       if (!creds) chosen.set(name, (creds = selectCredentials(op.security, core.bound)))
       const prepared = init.body === undefined ? NO_BODY : await prepareBody(init.body, enc?.body, headers)
-      const result = await core.guarded(name, init.signal, init.timeoutMs, async (signal) => {
-        const r = await buildResult(await core.exchange(op, creds, url, headers, prepared, signal), op.method.toUpperCase(), name)
-        if (options.validate && loadSchemas && r.ok) await validateResult(loadSchemas, name, r)
-        return r
-      })
+      const { signal, timeout } = requestSignal(init.signal, init.timeoutMs ?? core.timeoutMs)
+      let result: AnyResult
+      try {
+        result = await buildResult(await core.exchange(op, creds, url, headers, prepared, signal), method, name)
+        if (options.validate && loadSchemas && result.ok) await validateResult(loadSchemas, name, result)
+      } catch (e) {
+        throw core.requestError(e, name, init.signal, timeout)
+      }
       if (result.status === 401 && !op.credentialsExchange) options.onUnauthenticated?.(result as unknown as UnauthorizedResult, name)
       return result
     }

@@ -2,6 +2,7 @@ import createFetchClient, { type Client as FetchClient } from 'openapi-fetch'
 import { selectCredentials } from './auth/credentials.js'
 import type { OperationInfo, createCore } from './client.js'
 import { mergeHeaders } from './request/headers.js'
+import { requestSignal } from './request/signal.js'
 
 /** The openapi-fetch client of `api.raw`: path-style calls (`api.raw.GET('/articles/{id}', …)`) through the same credentials, renewal and retries. */
 export type RawClient<Paths extends {}> = FetchClient<Paths>
@@ -22,9 +23,12 @@ export function createRawClient(core: ReturnType<typeof createCore>, operations:
       const headers = mergeHeaders({ ...core.baseHeaders }, request.headers)
       const operation = request.method + ' ' + (op.path || request.url)
       const body = request.body ? await request.arrayBuffer() : undefined
-      return core.guarded(operation, request.signal, undefined, async (signal) =>
-        (await core.exchange(op, selectCredentials(op.security, core.bound), request.url, headers, { body, replayable: true }, signal)).res,
-      )
+      const { signal, timeout } = requestSignal(request.signal, core.timeoutMs)
+      try {
+        return (await core.exchange(op, selectCredentials(op.security, core.bound), request.url, headers, { body, replayable: true }, signal)).res
+      } catch (e) {
+        throw core.requestError(e, operation, request.signal, timeout)
+      }
     },
   })
   client.use({

@@ -13,10 +13,11 @@ export interface SourceState {
   failedFor?: string | undefined
 }
 
-/** The token to send now: the source's, unless a refresh has already replaced it. */
-export async function currentToken(source: TokenSource, st: SourceState): Promise<string | undefined> {
-  const t = await source.getToken()
-  return st.fresh !== undefined && t === st.stale ? st.fresh : t
+/** The token to send now: the source's, unless a refresh has already replaced it; synchronous when the source is. */
+export function currentToken(source: TokenSource, st: SourceState): Promise<string | undefined> | string | undefined {
+  const t = source.getToken()
+  const fix = (v: string | undefined) => (st.fresh !== undefined && v === st.stale ? st.fresh : v)
+  return typeof t === 'object' ? t.then(fix) : fix(t)
 }
 
 /**

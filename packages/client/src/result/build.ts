@@ -14,7 +14,7 @@ export interface Outcome {
   reauthenticated: boolean
   reauthSkipped?: ReauthSkipped
   /** Scopes of the alternative that was used, else of the first one the spec lists: the 403 fallback. */
-  scopes: readonly string[]
+  scopes?: readonly string[]
 }
 
 const JSON_TYPE = /[/+]json\b/

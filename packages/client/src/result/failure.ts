@@ -44,7 +44,7 @@ export function failureFields(out: Outcome, body: unknown): Record<string, unkno
     if (out.reauthSkipped) r.reauthSkipped = out.reauthSkipped
   } else if (res.status === 403) {
     const scope = out.challenges && readBearerError(out.challenges)?.scope
-    r.requiredScopes = strings(scope) ?? strings(problem?.extensions['required-scopes']) ?? [...out.scopes]
+    r.requiredScopes = strings(scope) ?? strings(problem?.extensions['required-scopes']) ?? [...(out.scopes ?? [])]
   }
   return r
 }

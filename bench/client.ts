@@ -1,0 +1,57 @@
+// Per-request overhead of the generated client on the success path, against
+// openapi-fetch's `client.GET` and bare `fetch` + `res.json()`. The transport is
+// a fake `fetch` that builds a fresh Response from prebuilt bytes, so what is
+// measured is the client's own work. Variants alternate within one process;
+// each figure is the median over rounds. Run: `npm run bench -- client`.
+import createFetchClient from 'openapi-fetch'
+import { createClient } from '../test/generated/articles/client.js'
+import type { paths } from '../test/generated/articles/types.js'
+
+const ROUNDS = Number(process.env.ROUNDS ?? 9)
+const CALLS = Number(process.env.CALLS ?? 20_000)
+const baseUrl = 'http://127.0.0.1:8080'
+const body = JSON.stringify({ id: 'a1', title: 'Hello', body: 'World', status: 'published', tags: ['x', 'y'], owner: 'mary', createdAt: '2026-01-01T00:00:00Z' })
+const responseInit = { status: 200, headers: { 'content-type': 'application/json' } }
+
+// Both argument shapes: openapi-fetch passes a Request, the others (url, init).
+const fakeFetch = async (_input: string | Request, _init?: RequestInit): Promise<Response> => new Response(body, responseInit)
+
+const api = createClient({ baseUrl, auth: { oauth2: 'token-123' }, fetch: fakeFetch })
+const ofetch = createFetchClient<paths>({ baseUrl, fetch: fakeFetch, headers: { authorization: 'Bearer token-123' } })
+
+const variants: Record<string, (i: number) => Promise<unknown>> = {
+  'bare fetch + res.json()': async (i) => {
+    const res = await fakeFetch(`${baseUrl}/articles/${encodeURIComponent(`a${i & 7}`)}`, { method: 'GET', headers: { authorization: 'Bearer token-123' } })
+    return res.json()
+  },
+  'openapi-fetch client.GET': async (i) => (await ofetch.GET('/articles/{id}', { params: { path: { id: `a${i & 7}` } } })).data,
+  'gatehouse api.getArticle': async (i) => {
+    const r = await api.getArticle({ params: { path: { id: `a${i & 7}` } } })
+    return r.ok ? r.data : undefined
+  },
+}
+
+async function time(run: (i: number) => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  for (let i = 0; i < CALLS; i++) await run(i)
+  return ((performance.now() - start) * 1000) / CALLS
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const names = Object.keys(variants)
+const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]))
+for (const n of names) await time(variants[n]!) // warm-up
+for (let round = 0; round < ROUNDS; round++) {
+  // Rotate the order so no variant always runs right after a GC-heavy one.
+  for (let k = 0; k < names.length; k++) {
+    const n = names[(round + k) % names.length]!
+    ;(globalThis as { gc?: () => void }).gc?.()
+    samples[n]!.push(await time(variants[n]!))
+  }
+}
+const bare = median(samples[names[0]!]!)
+console.log(`client bench: ${ROUNDS} rounds × ${CALLS} calls, median µs per request (Node ${process.version})`)
+for (const n of names) {
+  const m = median(samples[n]!)
+  console.log(`  ${n.padEnd(28)} ${m.toFixed(2).padStart(7)} µs   ${(m / bare).toFixed(2)}× bare`)
+}
