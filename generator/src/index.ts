@@ -6,3 +6,4 @@ export { generate, type GeneratedFile, type GenerateResult } from './generate.js
 export { GatehouseError, isGatehouseError, type GatehouseErrorCode, type ErrorSite } from './errors.js'
 export { loadDocument, loadDocumentFromText, type LoadedDocument } from './load/index.js'
 export { buildModel, credentialKind, loadModel } from './model/index.js'
+export { lint, lintSpec, resolveLintOptions, ruleIds, type Finding, type LintOptions, type LintReport } from './lint/index.js'

@@ -40,15 +40,18 @@ export function schemaHasProperty(document: unknown, schema: unknown, name: RegE
   return false
 }
 
-/** Every string anywhere inside a value (examples, descriptions), depth-first, bounded in count. */
-export function* strings(value: unknown, limit = 10_000): Generator<string> {
+/** Every string anywhere inside a value (examples, headers), following local `$ref`s, bounded in count. */
+export function* strings(document: unknown, value: unknown, limit = 10_000): Generator<string> {
   const stack: unknown[] = [value]
+  const seen = new Set<unknown>()
   let visited = 0
   while (stack.length > 0 && visited++ < limit) {
-    const node = stack.pop()
+    const node = deref(document, stack.pop())
     if (typeof node === 'string') yield node
+    else if (node === null || typeof node !== 'object' || seen.has(node)) continue
     else if (Array.isArray(node)) stack.push(...node)
-    else if (node !== null && typeof node === 'object') {
+    else {
+      seen.add(node)
       for (const [key, child] of Object.entries(node)) {
         yield key
         stack.push(child)

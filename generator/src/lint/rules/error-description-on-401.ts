@@ -10,15 +10,16 @@ function detailSite(model: ApiModel, response: Response): string | undefined {
   for (const header of response.headers) {
     if (header.description && ERROR_DESCRIPTION.test(header.description)) return `the ${header.name} header description`
   }
-  // Examples and header examples are not in the model; read them from the bundled document.
+  // Examples and header examples are not in the model; read them (through their `$ref`s) from the bundled document.
   const raw = deref(model.document, getAt(model.document, response.pointer))
   if (raw && typeof raw === 'object') {
     const { headers, content } = raw as { headers?: unknown; content?: unknown }
-    for (const text of strings(headers)) if (ERROR_DESCRIPTION.test(text)) return 'a WWW-Authenticate example'
+    for (const text of strings(model.document, headers)) if (ERROR_DESCRIPTION.test(text)) return 'a header example'
     if (content && typeof content === 'object') {
       for (const [type, media] of Object.entries(content)) {
         const { example, examples } = (deref(model.document, media) ?? {}) as { example?: unknown; examples?: unknown }
-        for (const text of strings([example, examples])) if (ERROR_DESCRIPTION.test(text)) return `a ${type} example`
+        const texts = [...strings(model.document, example), ...strings(model.document, examples)]
+        if (texts.some((text) => ERROR_DESCRIPTION.test(text))) return `a ${type} example`
       }
     }
   }
