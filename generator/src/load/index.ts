@@ -1,9 +1,10 @@
 import { resolve } from 'node:path'
-import { GatehouseError } from '../errors.js'
+import { GatehouseError, siteOf } from '../errors.js'
 import { bundleSource } from './bundle.js'
 import { createLocator, type Locator } from './locate.js'
 import { parseSource, readSource, type ParsedSource } from './parse.js'
 import { shortPath } from './paths.js'
+import { firstRefProblem } from './refs.js'
 
 export { createLocator, type Locator } from './locate.js'
 export { escapeToken, getAt, parsePointer, toPointer } from './pointer.js'
@@ -52,7 +53,12 @@ async function loadParsed(source: ParsedSource, displayName: string): Promise<Lo
     throw new GatehouseError('invalid-document', 'not an OpenAPI document: the root is not an object', { file: displayName, line: 1, column: 1 })
   }
   const openapiVersion = checkVersion(root as Record<string, unknown>, displayName, locate)
-  const bundled = await bundleSource(source, locate, displayName)
+  const problem = firstRefProblem(root)
+  if (problem?.kind === 'dangling') {
+    throw new GatehouseError('dangling-ref', `dangling $ref "${problem.ref}": nothing at that location (used at #${problem.pointer})`, siteOf(displayName, problem.pointer, locate))
+  }
+  // Only documents with external refs go through the bundler; the rest are bundled already.
+  const bundled = problem ? await bundleSource(source, locate, displayName) : { document: root as Record<string, unknown>, files: [file] }
   return { file, displayName, openapiVersion, document: bundled.document, files: bundled.files, locate }
 }
 
