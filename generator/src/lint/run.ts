@@ -19,7 +19,7 @@ export interface LintReport {
 
 /**
  * Load a spec the way `generate` does and lint it. An undeclared security scheme, which stops the
- * model builder, becomes located findings instead of a load error (OpenAPI 3.1 §4.8.30).
+ * model builder, becomes located findings instead of a load error (OpenAPI 3.1 Security Requirement Object).
  * @throws GatehouseError when the file cannot be read or is not a valid OpenAPI document (exit 2).
  */
 export async function lintSpec(specPath: string, options: LintOptions | ResolvedLintOptions = {}): Promise<LintReport> {

@@ -5,7 +5,7 @@ import type { LintRule } from '../types.js'
 export const undeclaredScope: LintRule = {
   id: 'undeclared-scope',
   severity: 'error',
-  rationale: 'OpenAPI 3.1 §4.8.30: for oauth2, the list holds the scope names required, which the flows declare (§4.8.29 `scopes`); RFC 6749 §3.3: an authorization server grants only scopes it defines.',
+  rationale: 'OpenAPI 3.1 (Security Requirement Object): for oauth2 the list holds the required scope names, which the OAuth Flow Object declares in `scopes`; RFC 6749 §3.3: an authorization server grants only scopes it defines.',
   fix: 'add the scope to the scheme\'s flows (`flows.<flow>.scopes`), or correct its spelling in the requirement',
   *check({ model }) {
     for (const operation of model.operations) {

@@ -7,7 +7,7 @@ import type { LintRule, RuleHit } from '../types.js'
 export const undeclaredSecurityScheme: LintRule = {
   id: 'undeclared-security-scheme',
   severity: 'error',
-  rationale: 'OpenAPI 3.1 §4.8.30: each name in a Security Requirement Object MUST correspond to a scheme declared under components.securitySchemes.',
+  rationale: 'OpenAPI 3.1 (Security Requirement Object): each name MUST correspond to a scheme declared under components.securitySchemes.',
   fix: 'declare the scheme under `components.securitySchemes`, or correct the name in the requirement',
   *check({ model }) {
     for (const operation of model.operations) {
