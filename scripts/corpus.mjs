@@ -44,8 +44,10 @@ for (const spec of specs) {
     row.ok = true
   } catch (error) {
     row.note = isGatehouseError(error) ? error.format() : String(error?.stack ?? error)
+    console.error(`${spec.id}: generation FAILED`)
     continue
   }
+  console.error(`${spec.id}: generated in ${row.gen}`)
   if (values['no-tsc']) continue
   // Same resolution as the root tsconfig: @gatehouse/* from source, zod from node_modules.
   const tsconfig = {
@@ -58,6 +60,7 @@ for (const spec of specs) {
   const t0 = performance.now()
   const checked = spawnSync(process.execPath, [tsc, '-p', `${out}tsconfig.json`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   row.tsc = ms(performance.now() - t0)
+  console.error(`${spec.id}: tsc ${checked.status === 0 ? 'ok' : 'FAILED'} in ${row.tsc}`)
   if (checked.status !== 0) {
     row.ok = false
     const errors = checked.stdout.split('\n').filter((l) => l.includes('error TS'))

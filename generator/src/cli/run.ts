@@ -23,9 +23,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'lint') {
       // A separate module: `generate` users never load the linter.
-      const lintModule = '../lint/cli.js'
-      const lint = (await import(lintModule)) as { runLintCli(args: string[]): Promise<number> }
-      return await lint.runLintCli(rest)
+      const { runLintCli } = await import('../lint/cli.js')
+      return await runLintCli(rest)
     }
     if (command !== 'generate') {
       console.error(`gatehouse: unknown command "${command}"\n\n${USAGE}`)
