@@ -43,3 +43,39 @@ describe('parseChallengesFromHeaders', () => {
     expect(() => parseChallengesFromHeaders(new Headers({ 'www-authenticate': 'Basic realm="x' }))).toThrow(ChallengeParseError)
   })
 })
+
+describe('large values', () => {
+  it('unescapes a quoted-string longer than the scratch chunk, escapes straddling chunk boundaries', () => {
+    const unit = 'a\\"b\\\\c,=\u00e9'
+    const raw = unit.repeat(5000)
+    const expected = 'a"b\\c,=\u00e9'.repeat(5000)
+    const [c] = parseChallenges(`Bearer error_description="${raw}", error="x"`)
+    expect(c!.params.error_description).toBe(expected)
+    expect(c!.params.error).toBe('x')
+  })
+
+  it('accepts many parameters and still finds a late duplicate', () => {
+    const params = Array.from({ length: 5000 }, (_, i) => `p${i}="=,\\""`).join(', ')
+    expect(Object.keys(parseChallenges(`Bearer ${params}`)[0]!.params)).toHaveLength(5000)
+    let thrown: unknown
+    try {
+      parseChallenges(`Bearer ${params}, P3=1`)
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(ChallengeParseError)
+    expect((thrown as ChallengeParseError).code).toBe('duplicate-parameter')
+    expect((thrown as ChallengeParseError).offset).toBe(`Bearer ${params}, `.length)
+  })
+
+  it('keeps a huge input off the enumerable error properties', () => {
+    const input = `Basic realm="${'x'.repeat(100_000)}`
+    try {
+      parseChallenges(input)
+    } catch (error) {
+      expect((error as ChallengeParseError).input).toBe(input)
+      expect(Object.keys(error as object)).not.toContain('input')
+    }
+    expect.assertions(2)
+  })
+})

@@ -22,7 +22,8 @@ export class CredentialsParseError extends Error {
     super(describeSyntaxError(code, offset))
     this.code = code
     this.offset = offset
-    if (input !== undefined) this.input = input
+    // Not enumerable: a logged error should not dump a megabyte header value.
+    if (input !== undefined) Object.defineProperty(this, 'input', { value: input, enumerable: false, writable: true, configurable: true })
   }
 }
 

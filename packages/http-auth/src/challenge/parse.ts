@@ -5,8 +5,19 @@
 // challenge, anything else starts a new challenge.
 
 import { COMMA, EQUALS, DQUOTE, HTAB, SP } from '../lib/chars.js'
-import { lower, quotedEnd, quotedValue, setParam, skipOws, token68End, tokenEnd, type Fail, type SyntaxErrorCode } from '../lib/scan.js'
+import { lowerSlice } from '../lib/intern.js'
+import { hasParam, quotedEnd, quotedValue, setParam, skipOws, token68End, tokenEnd, type SyntaxErrorCode } from '../lib/scan.js'
 import { ChallengeParseError, type Challenge } from './types.js'
+
+// The value being parsed, for the error; a module variable rather than a
+// closure so that a parse allocates nothing but its result.
+let input = ''
+// Names of the challenge being read, for the duplicate check (RFC 9110 §11.2).
+const names: string[] = []
+let count = 0
+function fail(offset: number, code: SyntaxErrorCode): never {
+  throw new ChallengeParseError(code, offset, input)
+}
 
 /**
  * Parses a `WWW-Authenticate` (or `Proxy-Authenticate`) field value into its
@@ -17,9 +28,7 @@ import { ChallengeParseError, type Challenge } from './types.js'
 export function parseChallenges(fieldValue: string): Challenge[] {
   const s = fieldValue
   const n = s.length
-  const fail: Fail = (offset: number, code: SyntaxErrorCode): never => {
-    throw new ChallengeParseError(code, offset, s)
-  }
+  input = s
   const out: Challenge[] = []
   // The challenge whose auth-param list is open (it had 1*SP after its scheme and no token68).
   let current: Challenge | undefined
@@ -40,7 +49,7 @@ export function parseChallenges(fieldValue: string): Challenge[] {
     let j = skipOws(s, i)
     if (j < n && s.charCodeAt(j) === EQUALS) {
       if (current === undefined) fail(start, 'parameter-without-challenge')
-      const name = lower(s.slice(start, i))
+      const name = lowerSlice(s, start, i)
       j = skipOws(s, j + 1)
       let value: string
       if (j < n && s.charCodeAt(j) === DQUOTE) {
@@ -52,7 +61,14 @@ export function parseChallenges(fieldValue: string): Challenge[] {
         value = s.slice(j, i)
       }
       const params = current!.params
-      if (Object.hasOwn(params, name)) fail(start, 'duplicate-parameter')
+      // A short scan of this challenge's names is cheaper than a keyed lookup
+      // on objects of ever-changing shapes; long lists switch to the lookup so
+      // the total stays linear.
+      if (count < 16) {
+        for (let k = 0; k < count; k++) if (names[k] === name) fail(start, 'duplicate-parameter')
+        names[count] = name
+      } else if (hasParam(params, name)) fail(start, 'duplicate-parameter')
+      count++
       setParam(params, name, value)
       mustBeParam = false
       i = skipOws(s, i)
@@ -60,9 +76,10 @@ export function parseChallenges(fieldValue: string): Challenge[] {
       continue
     }
     if (mustBeParam) fail(j, 'expected-equals')
-    const challenge: Challenge = { scheme: lower(s.slice(start, i)), params: {} }
+    const challenge: Challenge = { scheme: lowerSlice(s, start, i), params: {} }
     out.push(challenge)
     current = undefined
+    count = 0
     if (i >= n) break
     const c = s.charCodeAt(i)
     if (c === COMMA) continue
