@@ -81,6 +81,8 @@ const app = createServer({
   authenticate: { oauth2: verify, bearerAuth: verify },
   handlers: {
     authorize: async ({ body }, reply) => {
+      // A public client identifies itself with client_id (RFC 6749 §2.3); this demo knows one.
+      if (body.client_id !== undefined && body.client_id !== 'demo-app') return reply.invalidClient()
       if (body.grant_type === 'password') {
         const user = users[body.username ?? '']
         if (!user || user.password !== body.password) return reply.invalidGrant()
@@ -250,6 +252,25 @@ await scenario('Janet', 'POST /authorize, wrong password', 400, async () => {
     got: r.status,
     result: `error=${json(r.error)} — ${wire.length} request, no refresh loop`,
     checks: [['invalid_grant', json(r.error).includes('"error":"invalid_grant"')], ['one request only', wire.length === 1]],
+  }
+})
+
+await scenario('Mary', 'POST /authorize, unknown client_id', 401, async () => {
+  // Through a client whose token source could refresh: a 401 here must not make it try.
+  let refreshes = 0
+  const refreshing: TokenSource = {
+    getToken: () => accessToken('mary'),
+    refresh: async () => {
+      refreshes++
+      return accessToken('mary')
+    },
+  }
+  const r = await clientFor(refreshing).authorize({ body: { grant_type: 'password', username: 'mary', password: users.mary!.password, client_id: 'rogue-app' } })
+  if (r.status !== 401) return { got: r.status, result: '' }
+  return {
+    got: r.status,
+    result: `error=${json(r.error)} reauthSkipped=${json(r.reauthSkipped)} — ${refreshes} refreshes`,
+    checks: [['invalid_client', json(r.error).includes('"error":"invalid_client"')], ['no refresh, one request', refreshes === 0 && wire.length === 1]],
   }
 })
 

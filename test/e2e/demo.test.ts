@@ -37,12 +37,15 @@ describe('npm run demo', () => {
       ['404', '404'], // Bob asks for Mary's draft
       ['404', '404'], // a draft that does not exist: the same bytes
       ['400', '400'], // bad credentials at /authorize: invalid_grant, no refresh loop
+      ['401', '401'], // a client /authorize does not know: invalid_client, and still no refresh
     ])
     expect(stdout).toContain('requiredScopes=["articles:write"]')
     expect(stdout).toContain('WWW-Authenticate: Bearer realm="example"')
     expect(stdout).toContain('error="invalid_token"')
     expect(stdout).toMatch(/invalidParams=\[.*title/)
     expect(stdout).toContain('"error":"invalid_grant"')
-    expect(stdout).toMatch(/all 11 scenarios behaved as the seed says/)
+    expect(stdout).toContain('"error":"invalid_client"')
+    expect(stdout).toContain('reauthSkipped="credentials-exchange"')
+    expect(stdout).toMatch(/all 12 scenarios behaved as the seed says/)
   }, 60_000)
 })
