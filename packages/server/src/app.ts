@@ -60,6 +60,36 @@ export interface RuntimeContext {
   request: Request
 }
 
+// Classes rather than object literals with closures: nothing is allocated per request but the instance.
+class RequestSources implements CredentialSources {
+  #query: Map<string, string[]> | undefined
+  #cookies: Map<string, string[]> | undefined
+  constructor(readonly incoming: Incoming) {}
+  query(): Map<string, string[]> {
+    return (this.#query ??= parseQuery(this.incoming.search))
+  }
+  cookies(): Map<string, string[]> {
+    return (this.#cookies ??= parseCookies(this.incoming.header('cookie')))
+  }
+}
+
+class Context implements RuntimeContext {
+  readonly #incoming: Incoming
+  constructor(
+    readonly operation: string,
+    readonly params: RuntimeContext['params'],
+    readonly body: unknown,
+    readonly principal: Principal | undefined,
+    readonly principals: Record<string, Principal>,
+    incoming: Incoming,
+  ) {
+    this.#incoming = incoming
+  }
+  get request(): Request {
+    return this.#incoming.request
+  }
+}
+
 /** The one 404 of the app: unknown routes and `reply.hidden()` both come from here, byte for byte. */
 export function notFound(): Outgoing {
   return problemOut(404)
@@ -102,13 +132,7 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
   async function pipeline(incoming: Incoming, served: { operation?: string }): Promise<Outgoing | Response> {
     const route = router.match(incoming.pathname)
     if (!route) return notFound()
-    let query: Map<string, string[]> | undefined
-    let cookies: Map<string, string[]> | undefined
-    const sources: CredentialSources = {
-      incoming,
-      query: () => (query ??= parseQuery(incoming.search)),
-      cookies: () => (cookies ??= parseCookies(incoming.header('cookie'))),
-    }
+    const sources = new RequestSources(incoming)
     const entry = route.methods.get(incoming.method) ?? (incoming.method === 'HEAD' ? route.methods.get('GET') : undefined)
     if (!entry) {
       // Answer as the route's protected operation would, so an anonymous caller cannot tell
@@ -133,16 +157,7 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
 
     const handler = options.handlers[name] as ((context: RuntimeContext, reply: unknown) => unknown) | undefined
     if (!handler) return problemOut(501, { detail: development ? `No handler for operation ${name}.` : undefined })
-    const context: RuntimeContext = {
-      operation: name,
-      params,
-      body: body.body,
-      principal: auth.principal,
-      principals: auth.principals,
-      get request() {
-        return incoming.request
-      },
-    }
+    const context = new Context(name, params, body.body, auth.principal, auth.principals, incoming)
     const result = await handler(context, replies.get(name))
     if (!(result instanceof Outgoing) && !(result instanceof Response)) {
       throw new TypeError(`handler ${name} must return a reply (got ${result === null ? 'null' : typeof result})`)

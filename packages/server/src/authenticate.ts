@@ -1,5 +1,5 @@
 import type { Challenge } from '@gatehouse/http-auth'
-import { challengeHeaders, schemeChallenge } from './challenges.js'
+import { challengeHeaders, schemeChallenge, type ChallengeError } from './challenges.js'
 import { credentialSlot, extract, type Credential, type CredentialSources, type Extracted } from './credentials.js'
 import type { OperationDefinition, SchemeDefinition, SchemeRequirement } from './definition.js'
 import { problemOut, type Outgoing } from './outgoing.js'
@@ -45,50 +45,53 @@ function missingScopes(requirement: readonly SchemeRequirement[], principals: Ma
  */
 export async function authenticate(op: OperationDefinition, sources: CredentialSources, env: AuthEnvironment): Promise<AuthOutcome> {
   if (op.security.length === 0) return PUBLIC
-  const order: string[] = []
-  for (const requirement of op.security) for (const { scheme } of requirement) if (!order.includes(scheme)) order.push(scheme)
-  const challenge = (name: string, error?: Parameters<typeof schemeChallenge>[2]): Challenge =>
-    schemeChallenge(env.schemes[name] ?? { type: 'unknown', credential: 'unsupported' }, env.realmOf(name), error)
+  const plan = planOf(op, env.schemes)
+  const order = plan.schemes
+  const challenge = challengeMaker(env)
 
-  const found = new Map<string, Extracted>()
+  const found: Extracted[] = []
+  let malformed: string[] | undefined
+  let presentCount = 0
   for (const name of order) {
     const scheme = env.schemes[name]
-    found.set(name, scheme ? extract(scheme, sources) : { state: 'absent' })
+    const extracted = scheme ? extract(scheme, sources) : ABSENT
+    found.push(extracted)
+    if (extracted.state === 'malformed') (malformed ??= []).push(name)
+    else if (extracted.state === 'present') presentCount++
   }
 
   // RFC 6750 §3.1 invalid_request: the credentials cannot even be read.
-  const malformed = order.filter((name) => found.get(name)!.state === 'malformed')
-  if (malformed.length > 0) {
-    const reason = (found.get(malformed[0]!) as { reason: string }).reason
+  if (malformed) {
+    const reason = (found[order.indexOf(malformed[0]!)] as { reason: string }).reason
     const description = env.development ? reason : undefined
     const headers = challengeHeaders(malformed.map((name) => challenge(name, { error: 'invalid_request', errorDescription: description })))
     return { ok: false, out: problemOut(400, { detail: description }, headers) }
   }
-
-  const present = order.filter((name) => found.get(name)!.state === 'present')
-  const optional = op.security.some((requirement) => requirement.length === 0)
-  if (present.length === 0) {
-    if (optional) return PUBLIC
+  if (presentCount === 0) {
+    if (plan.optional) return PUBLIC
     return { ok: false, out: problemOut(401, {}, challengeHeaders(order.map((name) => challenge(name)))) }
   }
 
   const principals = new Map<string, Principal>()
-  const request = sources.incoming.request
-  for (const name of present) {
-    const credential = (found.get(name) as { credential: Credential }).credential
-    const principal = await verify(env.verifiers[name], credential, request)
-    if (principal) principals.set(name, principal)
+  let request: Request | undefined
+  for (let i = 0; i < order.length; i++) {
+    const extracted = found[i]!
+    if (extracted.state !== 'present') continue
+    request ??= sources.incoming.request
+    const principal = await verify(env.verifiers[order[i]!], extracted.credential, request)
+    if (principal) principals.set(order[i]!, principal)
   }
 
   // A credential is invalid when every scheme it was offered to rejected it (oauth2 and a
   // partner bearer scheme read the same token; one accepting it is enough).
-  const slotAccepted = new Map<string, boolean>()
-  for (const name of present) {
-    const slot = credentialSlot(env.schemes[name]!)
-    slotAccepted.set(slot, (slotAccepted.get(slot) ?? false) || principals.has(name))
+  let rejected: string[] | undefined
+  for (let i = 0; i < order.length; i++) {
+    if (found[i]!.state !== 'present' || principals.has(order[i]!)) continue
+    const slot = plan.slots[i]
+    const acceptedElsewhere = order.some((other, j) => plan.slots[j] === slot && principals.has(other))
+    if (!acceptedElsewhere) (rejected ??= []).push(order[i]!)
   }
-  const rejected = present.filter((name) => !slotAccepted.get(credentialSlot(env.schemes[name]!)))
-  if (rejected.length > 0) {
+  if (rejected) {
     const description = env.development ? 'The credentials are invalid, expired or revoked.' : undefined
     const headers = challengeHeaders(rejected.map((name) => challenge(name, { error: 'invalid_token', errorDescription: description })))
     return { ok: false, out: problemOut(401, { detail: description }, headers) }
@@ -97,15 +100,17 @@ export async function authenticate(op: OperationDefinition, sources: CredentialS
   let closest: readonly SchemeRequirement[] | undefined
   let fewest = Infinity
   for (const requirement of op.security) {
-    if (requirement.length === 0 || !requirement.every(({ scheme }) => principals.has(scheme))) continue
+    if (requirement.length === 0 || !allAuthenticated(requirement, principals)) continue
     const missing = missingScopes(requirement, principals)
     if (missing === 0) {
-      return { ok: true, principal: principals.get(requirement[0]!.scheme), principals: Object.fromEntries(principals) }
+      const byScheme: Record<string, Principal> = {}
+      for (const [name, principal] of principals) byScheme[name] = principal
+      return { ok: true, principal: principals.get(requirement[0]!.scheme), principals: byScheme }
     }
     if (missing < fewest) [closest, fewest] = [requirement, missing]
   }
   // `{}` lets the caller in anonymously; the principal of an unmet requirement is not handed over.
-  if (optional) return PUBLIC
+  if (plan.optional) return PUBLIC
   if (!closest) {
     // Authenticated for some schemes, but no requirement has all of its schemes: ask for the rest.
     const wanted = order.filter((name) => !principals.has(name))
@@ -115,12 +120,48 @@ export async function authenticate(op: OperationDefinition, sources: CredentialS
   return { ok: false, out: insufficientScope(closest, principals, op.exposeScopes, env, challenge) }
 }
 
+function allAuthenticated(requirement: readonly SchemeRequirement[], principals: Map<string, Principal>): boolean {
+  for (const { scheme } of requirement) if (!principals.has(scheme)) return false
+  return true
+}
+
+// Challenges are only built on failure paths; the closure is made there, not per request.
+function challengeMaker(env: AuthEnvironment): (name: string, error?: ChallengeError) => Challenge {
+  return (name, error) => schemeChallenge(env.schemes[name] ?? UNKNOWN_SCHEME, env.realmOf(name), error)
+}
+
+interface Plan {
+  /** Every scheme of the alternatives, in first-seen order. */
+  schemes: string[]
+  /** Credential slot of each scheme (same index). */
+  slots: (string | undefined)[]
+  optional: boolean
+}
+
+const UNKNOWN_SCHEME: SchemeDefinition = { type: 'unknown', credential: 'unsupported' }
+const ABSENT: Extracted = { state: 'absent' }
+const plans = new WeakMap<OperationDefinition, Plan>()
+// Derived once per operation (an operation object belongs to one API, hence one scheme table).
+function planOf(op: OperationDefinition, schemeTable: Readonly<Record<string, SchemeDefinition>>): Plan {
+  let plan = plans.get(op)
+  if (plan) return plan
+  const schemes: string[] = []
+  for (const requirement of op.security) for (const { scheme } of requirement) if (!schemes.includes(scheme)) schemes.push(scheme)
+  plan = {
+    schemes,
+    slots: schemes.map((name) => (schemeTable[name] ? credentialSlot(schemeTable[name]) : undefined)),
+    optional: op.security.some((requirement) => requirement.length === 0),
+  }
+  plans.set(op, plan)
+  return plan
+}
+
 function insufficientScope(
   requirement: readonly SchemeRequirement[],
   principals: Map<string, Principal>,
   expose: boolean,
   env: AuthEnvironment,
-  challenge: (name: string, error?: Parameters<typeof schemeChallenge>[2]) => Challenge,
+  challenge: (name: string, error?: ChallengeError) => Challenge,
 ): Outgoing {
   const lacking = requirement.filter(({ scheme, scopes }) => scopes.some((s) => !principals.get(scheme)!.scopes.includes(s)))
   const description = env.development ? 'The credentials lack a required scope or role.' : undefined

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { handleIncoming, type App, type InternalApp } from './app.js'
 import { BodyTooLargeError, fromRequest, type Incoming } from './incoming.js'
+import { lightRequest } from './light-request.js'
 import { Outgoing } from './outgoing.js'
 
 /** A node:http request handler; Express passes `next`, which is only called on a write failure. */
@@ -40,49 +41,36 @@ function urlOf(req: IncomingMessage): string {
 }
 
 /** An `Incoming` over node's request; the Web `Request` is only built if a verifier or handler reads it. */
-function fromNode(req: IncomingMessage, maxBodySize: number): Incoming {
-  const path = req.url ?? '/'
-  const q = path.indexOf('?')
-  let bytes: Promise<Uint8Array> | undefined
-  let request: Request | undefined
-  const readBytes = () => (bytes ??= readNodeBody(req, maxBodySize))
-  return {
-    method: (req.method ?? 'GET').toUpperCase(),
-    pathname: q === -1 ? path : path.slice(0, q),
-    search: q === -1 ? '' : path.slice(q + 1),
-    header(name) {
-      const value = req.headers[name]
-      if (value === undefined) return null
-      return Array.isArray(value) ? value.join(', ') : value
-    },
-    bytes: readBytes,
-    text: async () => {
-      const b = await readBytes()
-      return Buffer.isBuffer(b) ? b.toString('utf8') : new TextDecoder().decode(b)
-    },
-    get request() {
-      if (request) return request
-      const headers = new Headers()
-      for (let i = 0; i < req.rawHeaders.length; i += 2) {
-        const name = req.rawHeaders[i]!
-        // HTTP/2 pseudo-headers are not valid Fetch header names.
-        if (!name.startsWith(':')) headers.append(name, req.rawHeaders[i + 1]!)
-      }
-      const method = (req.method ?? 'GET').toUpperCase()
-      const hasBody = method !== 'GET' && method !== 'HEAD'
-      // Whatever the pipeline has not read stays readable through the Request.
-      const body = hasBody ? new ReadableStream<Uint8Array>({ async start(controller) {
-        try {
-          const b = await readBytes()
-          if (b.byteLength > 0) controller.enqueue(b)
-          controller.close()
-        } catch (error) {
-          controller.error(error)
-        }
-      } }) : null
-      request = new Request(urlOf(req), { method, headers, body, duplex: 'half' } as RequestInit)
-      return request
-    },
+class NodeIncoming implements Incoming {
+  readonly method: string
+  readonly pathname: string
+  readonly search: string
+  #bytes: Promise<Uint8Array> | undefined
+  #request: Request | undefined
+  constructor(
+    readonly req: IncomingMessage,
+    readonly maxBodySize: number,
+  ) {
+    const path = req.url ?? '/'
+    const q = path.indexOf('?')
+    this.method = (req.method ?? 'GET').toUpperCase()
+    this.pathname = q === -1 ? path : path.slice(0, q)
+    this.search = q === -1 ? '' : path.slice(q + 1)
+  }
+  header(name: string): string | null {
+    const value = this.req.headers[name]
+    if (value === undefined) return null
+    return Array.isArray(value) ? value.join(', ') : value
+  }
+  bytes(): Promise<Uint8Array> {
+    return (this.#bytes ??= readNodeBody(this.req, this.maxBodySize))
+  }
+  async text(): Promise<string> {
+    const b = await this.bytes()
+    return Buffer.isBuffer(b) ? b.toString('utf8') : new TextDecoder().decode(b)
+  }
+  get request(): Request {
+    return (this.#request ??= lightRequest(this.req, urlOf(this.req), () => this.bytes()))
   }
 }
 
@@ -126,7 +114,7 @@ export function toNodeHandler(app: App): NodeHandler {
   const handle = internal[handleIncoming]
   const maxBodySize = internal.maxBodySize ?? 1024 * 1024
   return (req, res, next) => {
-    const incoming = fromNode(req, maxBodySize)
+    const incoming = new NodeIncoming(req, maxBodySize)
     const answer = handle ? handle(incoming) : app.fetch(incoming.request)
     answer.then(
       (out) => (out instanceof Outgoing ? writeOutgoing(out, res) : writeResponse(out, res)),

@@ -81,6 +81,7 @@ export function readParameters(
   issues: Issue[],
 ): ParsedParameters {
   const raw: ParsedParameters = { path: {}, query: {}, header: {}, cookie: {} }
+  if (!op.parameters && query.size === 0) return raw
   const consumed = new Set<string>()
   for (const def of op.parameters ?? []) {
     let values: string[]

@@ -35,6 +35,11 @@ export function declaredTypes(op: OperationDefinition, status: number): readonly
 
 /** A reply with a body encoded per the declared media type (JSON unless the spec says otherwise). */
 export function encodeReply(op: OperationDefinition, status: number, body: unknown, init?: ReplyInit): Outgoing {
+  if (init?.headers === undefined && body !== undefined && body !== null) {
+    // The common case, without header merging.
+    const type = declaredTypes(op, status)?.[0] ?? 'application/json'
+    if (isJson(type)) return new Outgoing(status, [['content-type', type]], JSON.stringify(body))
+  }
   const headers = toHeaderList(init?.headers)
   const hasType = headers.some(([name]) => name === 'content-type')
   if (body === undefined || body === null) return new Outgoing(status, headers, null)
