@@ -1,7 +1,7 @@
-// `npm run demo`: the seed's argument, run. Generates server and client from
+// `npm run demo`: the 401-versus-403 argument (the project's seed), run. Generates server and client from
 // spec/articles.yaml, serves the generated server on 127.0.0.1 with an in-memory
 // implementation, walks every scenario with the generated client, prints what
-// happened, and exits 1 if anything differs from what the seed says.
+// happened, and exits 1 if anything differs from what the rules say.
 import { randomBytes } from 'node:crypto'
 import { createServer as createHttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -146,7 +146,7 @@ const mary = clientFor({ getToken: () => accessToken('mary') })
 const bob = clientFor({ getToken: () => accessToken('bob') })
 let janetToken: string | undefined
 const janet = clientFor({ getToken: () => janetToken })
-const draft: Article = { title: 'Why 401 is not 403', body: 'Because the seed says so.', status: 'draft', tags: ['http'] }
+const draft: Article = { title: 'Why 401 is not 403', body: 'Credentials first, then scopes.', status: 'draft', tags: ['http'] }
 
 let maryDraftId = ''
 await scenario('Mary', 'POST /articles (admin)', 201, async () => {
@@ -298,8 +298,8 @@ rows.forEach((row, i) => {
 })
 console.log()
 if (failures.length > 0) {
-  console.log(red(`${failures.length} of ${rows.length} scenarios differ from what the seed says`))
+  console.log(red(`${failures.length} of ${rows.length} scenarios differ from what the rules say`))
   process.exitCode = 1
 } else {
-  console.log(green(`all ${rows.length} scenarios behaved as the seed says`) + dim(` (generated into ${relative(root, out)}/, server stopped)`))
+  console.log(green(`all ${rows.length} scenarios answered as the rules say`) + dim(` (generated into ${relative(root, out)}/, server stopped)`))
 }

@@ -19,7 +19,7 @@ function runDemo(): Promise<{ code: number | null; stdout: string; stderr: strin
 }
 
 describe('npm run demo', () => {
-  it('walks every scenario of the seed and exits 0', async () => {
+  it('walks every scenario of the seed (the 401-versus-403 argument) and exits 0', async () => {
     const { code, stdout, stderr } = await runDemo()
     expect(code, `stdout:\n${stdout}\nstderr:\n${stderr}`).toBe(0)
     // One line per scenario, each with the status it expected and the status it got.
@@ -46,6 +46,6 @@ describe('npm run demo', () => {
     expect(stdout).toContain('"error":"invalid_grant"')
     expect(stdout).toContain('"error":"invalid_client"')
     expect(stdout).toContain('reauthSkipped="credentials-exchange"')
-    expect(stdout).toMatch(/all 12 scenarios behaved as the seed says/)
+    expect(stdout).toMatch(/all 12 scenarios answered as the rules say/)
   }, 60_000)
 })
