@@ -13,7 +13,8 @@ export const missing401: LintRule = {
       yield {
         operation: label(operation),
           message: `requires credentials but declares no 401 response`,
-        pointer: `${operation.pointer}/responses`,
+        // No `responses` at all (invalid, but seen in the wild): point at the operation.
+        pointer: operation.responses.length > 0 ? `${operation.pointer}/responses` : operation.pointer,
       }
     }
   },

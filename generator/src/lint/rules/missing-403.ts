@@ -18,7 +18,8 @@ export const missing403: LintRule = {
       yield {
         operation: label(operation),
           message: `requires scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')} but declares no 403 response`,
-        pointer: `${operation.pointer}/responses`,
+        // No `responses` at all (invalid, but seen in the wild): point at the operation.
+        pointer: operation.responses.length > 0 ? `${operation.pointer}/responses` : operation.pointer,
       }
     }
   },
