@@ -28,7 +28,7 @@ createHttpServer(toNodeHandler(app)).listen(3002)
 // readme:end
 
 // readme:next
-// app/[...path]/route.ts — Next.js route handlers take a Request and return a Response
+/** app/[...path]/route.ts: a Next.js route handler takes a Request and returns a Response. */
 export const GET = (request: Request) => app.fetch(request)
 export const POST = GET
 export const DELETE = GET

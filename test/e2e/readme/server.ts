@@ -50,6 +50,7 @@ createServer({
   // @ts-expect-error deleteArticle has no handler
   handlers: { createArticle: theOtherThree.listArticles as never, getArticle: theOtherThree.listArticles as never, ...missingOne },
 })
+/** A handler answering with a status its operation does not declare: a compile error. */
 export const wrongStatus: Handlers['getArticle'] = async ({ params }, reply) =>
   // @ts-expect-error getArticle declares no 201
   reply.created((await db.find(params.path.id))!)
