@@ -37,6 +37,7 @@ for (const name of files) {
       errors: findings.filter((finding) => finding.severity === 'error').length,
       warnings: findings.filter((finding) => finding.severity === 'warning').length,
       byRule,
+      unlocated: findings.filter((finding) => !finding.location).length,
     })
   } catch (error) {
     const code = error?.code ?? error?.name ?? 'Error'
@@ -66,6 +67,7 @@ if (json) {
   for (const cells of table.slice(1)) console.log(line(cells))
   const totals = {}
   for (const row of rows) for (const [rule, count] of Object.entries(row.byRule ?? {})) totals[rule] = (totals[rule] ?? 0) + count
-  console.log(`\n${rows.length} specs, ${rows.filter((row) => row.failed).length} failed to load; findings per rule over the corpus:`)
+  const unlocated = rows.reduce((sum, row) => sum + (row.unlocated ?? 0), 0)
+  console.log(`\n${rows.length} specs, ${rows.filter((row) => row.failed).length} failed to load, ${unlocated} findings without a source location; findings per rule over the corpus:`)
   for (const [rule, count] of Object.entries(totals).sort(([, x], [, y]) => y - x)) console.log(`  ${rule.padEnd(40)} ${count}`)
 }

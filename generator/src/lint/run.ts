@@ -24,7 +24,15 @@ export interface LintReport {
  */
 export async function lintSpec(specPath: string, options: LintOptions | ResolvedLintOptions = {}): Promise<LintReport> {
   const resolved = ensureResolved(options, ruleIds)
-  const loaded = await loadDocument(specPath)
+  return lintLoaded(await loadDocument(specPath), resolved)
+}
+
+/**
+ * Lint an already loaded document (e.g. from `loadDocumentFromText`), as `lintSpec` does.
+ * @throws GatehouseError when the model cannot be built for a reason other than an undeclared scheme.
+ */
+export function lintLoaded(loaded: LoadedDocument, options: LintOptions | ResolvedLintOptions = {}): LintReport {
+  const resolved = ensureResolved(options, ruleIds)
   let model: ApiModel
   try {
     model = buildModel(loaded)
