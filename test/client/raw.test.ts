@@ -30,7 +30,7 @@ describe('api.raw', () => {
     const api = createClient({ baseUrl: server.url, auth: { oauth2: 'tok' } })
     const { data } = await api.raw.POST('/authorize', { body: { grant_type: 'password', username: 'u' } })
     expect(server.seen.at(-1)!.headers.authorization).toBeUndefined()
-    expect(JSON.parse((data as { echo: string }).echo)).toEqual({ grant_type: 'password', username: 'u' })
+    expect(JSON.parse((data as unknown as { echo: string }).echo)).toEqual({ grant_type: 'password', username: 'u' })
   })
 
   it('middleware registered with use() runs', async () => {

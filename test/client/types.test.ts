@@ -2,8 +2,14 @@
 // accesses fail to compile (`npx tsc -p tsconfig.json` checks this file).
 import { describe, expectTypeOf, it } from 'vitest'
 import type { BearerError, Challenge, InvalidParam, Problem, StepUp } from '@gatehouse/client'
-import type { Client as Articles, CreateArticleResult, DeleteArticleResult, GetArticleResult, AuthorizeResult } from '../generated/articles/client.js'
-import type { Client as Pets, ListPetsResult } from '../generated/petstore-keys/client.js'
+import type { Client as Articles, OperationResultOf } from '../generated/articles/client.js'
+import type { Client as Pets, OperationResultOf as PetResultOf } from '../generated/petstore-keys/client.js'
+
+type CreateArticleResult = OperationResultOf<'createArticle'>
+type GetArticleResult = OperationResultOf<'getArticle'>
+type DeleteArticleResult = OperationResultOf<'deleteArticle'>
+type AuthorizeResult = OperationResultOf<'authorize'>
+type ListPetsResult = PetResultOf<'listPets'>
 import type { components } from '../generated/articles/types.js'
 
 type Article = components['schemas']['Article']
@@ -102,6 +108,12 @@ async function calls(api: Articles, pets: Pets) {
   expectTypeOf(raw.data).toEqualTypeOf<Article | undefined>()
 }
 
+function resultOfMatchesTheMethod(api: Articles) {
+  expectTypeOf(api.createArticle).returns.resolves.toEqualTypeOf<CreateArticleResult>()
+  // @ts-expect-error -- raw is not an operation
+  type Raw = OperationResultOf<'raw'>
+}
+
 function options() {
   type Options = Parameters<typeof import('../generated/articles/client.js').createClient>[0]
   expectTypeOf<{ baseUrl: string; auth: { oauth2: string } }>().toExtend<Options>()
@@ -116,6 +128,6 @@ function options() {
 describe('result types', () => {
   it('compile (checked by tsc; nothing to run)', () => {
     expectTypeOf(narrowCreate).toBeFunction()
-    expectTypeOf([narrowGet, narrowDelete, narrowAuthorize, narrowListPets, calls, options]).toBeArray()
+    expectTypeOf([narrowGet, narrowDelete, narrowAuthorize, narrowListPets, calls, options, resultOfMatchesTheMethod]).toBeArray()
   })
 })

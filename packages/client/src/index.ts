@@ -30,4 +30,4 @@ export type {
   UnauthorizedResult,
 } from './result/types.js'
 export type { BearerError, Challenge, InvalidParam, Problem, StepUp } from './http-auth.js'
-export type { OperationMethod } from './operation.js'
+export type { OperationMethod, ResultOf } from './operation.js'

@@ -1,7 +1,7 @@
 import type { ApiModel, Operation } from '../../model/types.js'
 import { jsdoc, literal, newWriter, propertyKey } from '../lib/index.js'
 import { encodingOf } from './encodings.js'
-import { operationType, rawName, resultTypeName } from './names.js'
+import { operationType, rawName } from './names.js'
 
 /** What the doc comment of an operation method says about its route and auth. */
 function methodDoc(op: Operation): string {
@@ -25,7 +25,7 @@ function methodDoc(op: Operation): string {
 export function emitClient(model: ApiModel): string {
   const w = newWriter()
   const raw = rawName(model.operations)
-  w.writeLine("import { createRuntimeClient, type OperationMethod, type OperationResult, type RawClient, type RuntimeOptions } from '@gatehouse/client'")
+  w.writeLine("import { createRuntimeClient, type OperationMethod, type RawClient, type ResultOf, type RuntimeOptions } from '@gatehouse/client'")
   w.writeLine("import { operationSecurity, securitySchemes } from './security.js'")
   w.writeLine("import type { paths } from './types.js'")
   w.blankLine()
@@ -54,10 +54,8 @@ export function emitClient(model: ApiModel): string {
   })
   w.blankLine()
 
-  for (const op of model.operations) {
-    w.writeLine(`/** What \`${op.name}\` resolves to. */`)
-    w.writeLine(`export type ${resultTypeName(op)} = OperationResult<${operationType(op)}>`)
-  }
+  w.writeLine('/** What an operation resolves to, e.g. `OperationResultOf<\'getArticle\'>`: its result union, discriminated by `status`. */')
+  w.writeLine('export type OperationResultOf<K extends Exclude<keyof Client, ' + literal(raw) + '>> = ResultOf<Client, K>')
   w.blankLine()
 
   w.writeLine('/**')
@@ -67,7 +65,9 @@ export function emitClient(model: ApiModel): string {
   w.writeLine(" * const api = createClient({ baseUrl: 'https://api.example.com', auth: {} })")
   w.writeLine(' */')
   w.write('export function createClient(options: ClientOptions): Client ').block(() => {
-    w.writeLine('const loadSchemas = () => import(\'./schemas.js\')')
+    // `as string`: bundlers still see the literal and split schemas.ts (and zod) into a lazy chunk,
+    // while tsc does not resolve it, so type-checking the client never loads the zod schemas.
+    w.writeLine("const loadSchemas = () => import('./schemas.js' as string)")
     w.writeLine(
       `return createRuntimeClient(operationSecurity, securitySchemes, encodings, options, loadSchemas${raw === 'raw' ? '' : `, ${literal(raw)}`}) as unknown as Client`,
     )

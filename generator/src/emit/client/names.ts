@@ -9,11 +9,6 @@ export function rawName(operations: readonly Operation[]): string {
   return name
 }
 
-/** `createArticle` → `CreateArticleResult`: the exported result type of an operation. */
-export function resultTypeName(op: Operation): string {
-  return op.name[0]!.toUpperCase() + op.name.slice(1).replace(/_$/, '') + 'Result'
-}
-
 /** The openapi-typescript type of an operation: `paths['/articles']['post']` (present with or without operationId). */
 export function operationType(op: Operation): string {
   return `paths[${quote(op.path)}][${quote(op.method)}]`
