@@ -34,6 +34,7 @@ export function parseChallenges(fieldValue: string): Challenge[] {
   let current: Challenge | undefined
   // Right after `scheme 1*SP`, the next element must be an auth-param.
   let mustBeParam = false
+  let t68 = -1
   let i = 0
   for (;;) {
     i = skipOws(s, i)
@@ -45,11 +46,22 @@ export function parseChallenges(fieldValue: string): Challenge[] {
     }
     const start = i
     i = tokenEnd(s, i)
-    if (i === start) fail(start, 'expected-token')
+    // Right after `scheme 1*SP` the element is read as an auth-param first (the
+    // common case, scanned once); only where that reading fails can it be a
+    // token68 — the two readings never both succeed.
+    if (i === start) {
+      if (mustBeParam && (t68 = token68End(s, start)) >= 0) {
+        i = takeToken68(current!, start, t68)
+        current = undefined
+        mustBeParam = false
+        continue
+      }
+      fail(start, 'expected-token')
+    }
     let j = skipOws(s, i)
     if (j < n && s.charCodeAt(j) === EQUALS) {
       if (current === undefined) fail(start, 'parameter-without-challenge')
-      const name = lowerSlice(s, start, i)
+      const nameEnd = i
       j = skipOws(s, j + 1)
       let value: string
       if (j < n && s.charCodeAt(j) === DQUOTE) {
@@ -57,9 +69,19 @@ export function parseChallenges(fieldValue: string): Challenge[] {
         value = quotedValue
       } else {
         i = tokenEnd(s, j)
-        if (i === j) fail(j, 'expected-value')
+        if (i === j) {
+          // `realm=` or `abc==`: no value, so a token68 with padding if anything.
+          if (mustBeParam && (t68 = token68End(s, start)) >= 0) {
+            i = takeToken68(current!, start, t68)
+            current = undefined
+            mustBeParam = false
+            continue
+          }
+          fail(j, 'expected-value')
+        }
         value = s.slice(j, i)
       }
+      const name = lowerSlice(s, start, nameEnd)
       const params = current!.params
       // A short scan of this challenge's names is cheaper than a keyed lookup
       // on objects of ever-changing shapes; long lists switch to the lookup so
@@ -75,7 +97,15 @@ export function parseChallenges(fieldValue: string): Challenge[] {
       if (i < n && s.charCodeAt(i) !== COMMA) fail(i, 'expected-comma')
       continue
     }
-    if (mustBeParam) fail(j, 'expected-equals')
+    if (mustBeParam) {
+      if ((t68 = token68End(s, start)) >= 0) {
+        i = takeToken68(current!, start, t68)
+        current = undefined
+        mustBeParam = false
+        continue
+      }
+      fail(j, 'expected-equals')
+    }
     const challenge: Challenge = { scheme: lowerSlice(s, start, i), params: {} }
     out.push(challenge)
     current = undefined
@@ -100,17 +130,16 @@ export function parseChallenges(fieldValue: string): Challenge[] {
       continue
     }
     if (afterWs !== k) fail(k, 'unexpected-character')
-    const t68 = token68End(s, k)
-    if (t68 >= 0) {
-      challenge.token68 = s.slice(k, t68)
-      i = t68
-      continue
-    }
     current = challenge
     mustBeParam = true
     i = k
   }
   return out
+}
+
+function takeToken68(challenge: Challenge, start: number, end: number): number {
+  challenge.token68 = input.slice(start, end)
+  return end
 }
 
 /**

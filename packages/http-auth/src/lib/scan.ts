@@ -34,13 +34,22 @@ export function skipOws(s: string, i: number): number {
 /** End of the run of `tchar` starting at `i` (equal to `i` when there is none). */
 export function tokenEnd(s: string, i: number): number {
   const n = s.length
-  while (i < n) {
+  const short = i + 16 < n ? i + 16 : n
+  while (i < short) {
     const c = s.charCodeAt(i)
-    if (c > 0xff || (CHAR[c]! & TCHAR) === 0) break
+    if (c > 0xff || (CHAR[c]! & TCHAR) === 0) return i
     i++
   }
-  return i
+  if (i === n) return i
+  // Long tokens (a token68 read as a name first) continue in native code; see QDTEXT_RUN.
+  TOKEN_RUN.lastIndex = i
+  TOKEN_RUN.test(s)
+  return TOKEN_RUN.lastIndex
 }
+
+const TOKEN_RUN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]*/y
+
+const TOKEN68_RUN = /[A-Za-z0-9\-._~+/]*/y
 
 /**
  * End of a token68 starting at `i`, or -1 when what starts there is not a
@@ -51,10 +60,17 @@ export function tokenEnd(s: string, i: number): number {
 export function token68End(s: string, i: number): number {
   const n = s.length
   let p = i
-  while (p < n) {
+  const short = i + 16 < n ? i + 16 : n
+  while (p < short) {
     const c = s.charCodeAt(p)
     if (c > 0xff || (CHAR[c]! & T68) === 0) break
     p++
+  }
+  if (p === short && p < n) {
+    // Long tokens (Negotiate, NTLM) continue in native code; see QDTEXT_RUN.
+    TOKEN68_RUN.lastIndex = p
+    TOKEN68_RUN.test(s)
+    p = TOKEN68_RUN.lastIndex
   }
   if (p === i) return -1
   while (p < n && s.charCodeAt(p) === EQUALS) p++
@@ -123,6 +139,17 @@ const CHUNK = new Uint16Array(8192)
  */
 function unescape(s: string, from: number, to: number): string {
   let out = ''
+  if (to - from <= 1024) {
+    // Short values (the usual error_description): a few slices, no buffer.
+    let seg = from
+    for (let k = from; k < to; k++) {
+      if (s.charCodeAt(k) === BACKSLASH) {
+        out += s.slice(seg, k)
+        seg = ++k
+      }
+    }
+    return out + s.slice(seg, to)
+  }
   let w = 0
   for (let k = from; k < to; k++) {
     let c = s.charCodeAt(k)
