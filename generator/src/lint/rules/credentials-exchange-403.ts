@@ -13,7 +13,7 @@ export const credentialsExchange403: LintRule = {
       if (!forbidden) continue
       yield {
         operation: label(operation),
-          message: `exchanges credentials (x-credentials-exchange) but declares a 403 response`,
+        message: `exchanges credentials (x-credentials-exchange) but declares a 403 response`,
         pointer: declarationPointer(operation, forbidden.status),
       }
     }

@@ -20,7 +20,7 @@ export const credentialsExchangeRequiresToken: LintRule = {
       const inherited = security.source === 'root' ? ' (inherited from the root security)' : ''
       yield {
         operation: label(operation),
-          message: `exchanges credentials for a token but requires the bearer scheme "${first?.scheme}"${inherited}`,
+        message: `exchanges credentials for a token but requires the bearer scheme "${first?.scheme}"${inherited}`,
         // Inherited: the fix (`security: []`) goes on the operation, not on the root.
         pointer: security.source === 'root' ? operation.pointer : requirementPointer(operation, 0, first?.scheme),
       }

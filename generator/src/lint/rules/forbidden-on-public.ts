@@ -15,7 +15,7 @@ export const forbiddenOnPublic: LintRule = {
       if (!forbidden) continue
       yield {
         operation: label(operation),
-          message: `${publicReason(operation)} but it declares a 403 response`,
+        message: `${publicReason(operation)} but it declares a 403 response`,
         pointer: declarationPointer(operation, forbidden.status),
       }
     }

@@ -12,7 +12,7 @@ export const hideForbiddenOnPublic: LintRule = {
       if (!operation.hideForbidden || !operation.security.public) continue
       yield {
         operation: label(operation),
-          message: `has x-hide-forbidden but is public`,
+        message: `has x-hide-forbidden but is public`,
         pointer: `${operation.pointer}/x-hide-forbidden`,
       }
     }

@@ -13,7 +13,7 @@ export const hideForbiddenWith403: LintRule = {
       if (!forbidden) continue
       yield {
         operation: label(operation),
-          message: `has x-hide-forbidden but also declares a 403 response`,
+        message: `has x-hide-forbidden but also declares a 403 response`,
         pointer: declarationPointer(operation, forbidden.status),
       }
     }

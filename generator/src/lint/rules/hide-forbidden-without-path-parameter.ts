@@ -12,7 +12,7 @@ export const hideForbiddenWithoutPathParameter: LintRule = {
       if (!operation.hideForbidden || operation.parameters.path.length > 0) continue
       yield {
         operation: label(operation),
-          message: `has x-hide-forbidden but no path parameter naming a resource to hide`,
+        message: `has x-hide-forbidden but no path parameter naming a resource to hide`,
         pointer: `${operation.pointer}/x-hide-forbidden`,
       }
     }

@@ -12,7 +12,7 @@ export const missing401: LintRule = {
       if (!isProtected(operation) || !canAnswer401(model, operation) || responseFor(operation, '401')) continue
       yield {
         operation: label(operation),
-          message: `requires credentials but declares no 401 response`,
+        message: `requires credentials but declares no 401 response`,
         // No `responses` at all (invalid, but seen in the wild): point at the operation.
         pointer: operation.responses.length > 0 ? `${operation.pointer}/responses` : operation.pointer,
       }

@@ -17,7 +17,7 @@ export const missing403: LintRule = {
       if (scopes.length === 0) continue
       yield {
         operation: label(operation),
-          message: `requires scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')} but declares no 403 response`,
+        message: `requires scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')} but declares no 403 response`,
         // No `responses` at all (invalid, but seen in the wild): point at the operation.
         pointer: operation.responses.length > 0 ? `${operation.pointer}/responses` : operation.pointer,
       }

@@ -13,7 +13,11 @@ export const unauthorizedOnPublic: LintRule = {
       if (!operation.security.public || operation.credentialsExchange) continue
       const unauthorized = responseFor(operation, '401')
       if (!unauthorized) continue
-      yield { operation: label(operation), message: `${publicReason(operation)} but it declares a 401 response`, pointer: declarationPointer(operation, unauthorized.status) }
+      yield {
+        operation: label(operation),
+        message: `${publicReason(operation)} but it declares a 401 response`,
+        pointer: declarationPointer(operation, unauthorized.status),
+      }
     }
   },
 }

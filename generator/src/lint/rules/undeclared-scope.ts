@@ -19,7 +19,7 @@ export const undeclaredScope: LintRule = {
             if (declared.has(scope)) continue
             yield {
               operation: label(operation),
-          message: `requires scope "${scope}", which no flow of oauth2 scheme "${scheme.name}" declares`,
+              message: `requires scope "${scope}", which no flow of oauth2 scheme "${scheme.name}" declares`,
               pointer: `${requirementPointer(operation, index, requirement.scheme)}/${position}`,
             }
           }

@@ -17,7 +17,7 @@ export const undeclaredSecurityScheme: LintRule = {
           if (schemeNamed(model, requirement.scheme)) continue
           yield {
             operation: label(operation),
-          message: `security requirement names undeclared scheme "${requirement.scheme}"`,
+            message: `security requirement names undeclared scheme "${requirement.scheme}"`,
             pointer: requirementPointer(operation, index, requirement.scheme),
           }
         }
