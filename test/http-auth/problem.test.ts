@@ -106,6 +106,14 @@ describe('parseProblem()', () => {
     expect(parseProblem(value)).toStrictEqual({ type: 'about:blank', invalidParams: [], extensions: {} })
   })
 
+  it('survives hostile objects', () => {
+    const hostile = { get type(): string { throw new Error('boom') } }
+    expect(parseProblem(hostile)).toStrictEqual({ type: 'about:blank', invalidParams: [], extensions: {} })
+    const revocable = Proxy.revocable({}, {})
+    revocable.revoke()
+    expect(parseProblem(revocable.proxy)).toStrictEqual({ type: 'about:blank', invalidParams: [], extensions: {} })
+  })
+
   it('reads what problem() writes', async () => {
     const res = problem({ status: 400, 'invalid-params': [{ name: 'data', reason: 'cannot be blank.' }], errors: [{ detail: 'cannot be blank.', pointer: '#/data' }] })
     const p = parseProblem(await res.json())

@@ -24,11 +24,17 @@ for (let c = 0; c < 256; c++) {
   CHAR[c] = f
 }
 
+/** Space. */
 export const SP = 0x20
+/** Horizontal tab (part of OWS, never of 1*SP). */
 export const HTAB = 0x09
+/** List separator (RFC 9110 §5.6.1). */
 export const COMMA = 0x2c
+/** Between an auth-param's name and value; also token68 padding. */
 export const EQUALS = 0x3d
+/** Opens and closes a quoted-string. */
 export const DQUOTE = 0x22
+/** Starts a quoted-pair. */
 export const BACKSLASH = 0x5c
 
 /** True when `s` is a non-empty RFC 9110 `token`. */

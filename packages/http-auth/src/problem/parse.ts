@@ -74,6 +74,15 @@ function fromErrors(value: unknown, out: InvalidParam[]): void {
  * RFC 9457 `errors` are normalized into `invalidParams`.
  */
 export function parseProblem(value: unknown): Problem {
+  try {
+    return read(value)
+  } catch {
+    // Only reachable with hostile objects (throwing getters, revoked proxies), never with JSON.
+    return { type: 'about:blank', invalidParams: [], extensions: {} }
+  }
+}
+
+function read(value: unknown): Problem {
   const result: Problem = { type: 'about:blank', invalidParams: [], extensions: {} }
   if (!isRecord(value)) return result
   const type = str(value.type)
