@@ -1,7 +1,75 @@
+import CodeBlockWriter from 'code-block-writer'
+import type { ApiModel } from '../../model/types.js'
 import type { Emitter } from '../emitter.js'
 import { generatedHeader } from '../header.js'
+import { code, type Expr, object, printExpr } from './expr.js'
+import { writeHelpers, writePrelude } from './helpers.js'
+import { operationEntry, type NamedExpr } from './operations.js'
+import { planComponents } from './plan.js'
 
+/**
+ * `schemas.ts`: zod 4 schemas for every component and, per operation, its
+ * parameters, request body and response bodies (contract in docs/internals.md).
+ */
 export const schemasEmitter: Emitter = {
   file: 'schemas.ts',
-  emit: (_model, options) => generatedHeader(options.specName) + 'export {}\n',
+  emit: (model, options) => emitSchemas(model, options.specName),
+}
+
+/**
+ * Renders `schemas.ts` for a model; pure and deterministic (same model, same bytes).
+ *
+ * Each schema is built in its own function declaration: tsc's control-flow
+ * analysis of a reference to a top-level const walks back over every
+ * declaration in between (quadratic on GitHub's thousands of schemas), but
+ * stops at the boundary of a function declaration.
+ */
+export function emitSchemas(model: ApiModel, specName: string): string {
+  const plan = planComponents(model)
+  const operationConsts: NamedExpr[] = []
+  const operations: Array<[string, Expr]> = model.operations.map((operation) => [
+    operation.name,
+    operationEntry(operation, plan.env, plan.allocate, operationConsts),
+  ])
+
+  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true })
+  writer.write(generatedHeader(specName))
+  writer.writeLine("import { z } from 'zod'").blankLine()
+  writePrelude(writer)
+  writeHelpers(writer, plan.helpers)
+  for (const item of [...plan.consts, ...operationConsts]) writeConst(writer, item)
+  writer.blankLine()
+
+  writeExport(
+    writer,
+    'Every schema of `components.schemas`, keyed by its name as written in the spec.',
+    'componentSchemas',
+    object(plan.components.map(({ name, constName }) => [name, code(constName)])),
+  )
+  writer.blankLine()
+  writeExport(
+    writer,
+    'Per operation: parameters by location, request body, and response bodies per status and media type.',
+    'operationSchemas',
+    object(operations),
+  )
+  return writer.toString()
+}
+
+function writeConst(writer: CodeBlockWriter, item: NamedExpr): void {
+  writer.write(`function ${item.name}$(): $Schema `).inlineBlock(() => {
+    writer.write('return ')
+    printExpr(writer, item.expr)
+  })
+  writer.newLine().writeLine(`const ${item.name}: $Schema = ${item.name}$()`)
+}
+
+function writeExport(writer: CodeBlockWriter, doc: string, name: string, value: Expr): void {
+  writer.writeLine(`/** ${doc} */`)
+  writer.writeLine(`export const ${name} = $${name}() as unknown as $AsZod<ReturnType<typeof $${name}>>`)
+  writer.write(`function $${name}() `).inlineBlock(() => {
+    writer.write('return ')
+    printExpr(writer, value)
+  })
+  writer.newLine()
 }

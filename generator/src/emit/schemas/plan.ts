@@ -1,0 +1,108 @@
+import type { ApiModel, JsonSchema } from '../../model/types.js'
+import type { Helper, TranslateEnv } from './context.js'
+import { arrow, code, zod } from './expr.js'
+import { orderComponents, scanSchema, variantComponents } from './graph.js'
+import { helperName, RESERVED_NAMES } from './helpers.js'
+import { translate } from './json-schema.js'
+import { identifierPart, NameAllocator } from './names.js'
+import type { NamedExpr } from './operations.js'
+import type { Mode, SchemaIndex } from './schema-utils.js'
+
+type Side = 'request' | 'response'
+
+/** The component consts of a `schemas.ts`, in declaration order, and the environment operations translate in. */
+export interface ComponentPlan {
+  env: TranslateEnv
+  allocate: (base: string) => string
+  /** Component consts (plain ones, then the request/response variants operations need), dependencies first. */
+  consts: NamedExpr[]
+  /** Every component with the const of its plain form, in document order. */
+  components: Array<{ name: string; constName: string }>
+  /** Helpers used so far (operations add to it). */
+  helpers: Set<Helper>
+}
+
+const VARIANT_SUFFIX: Record<Mode, string> = { plain: 'Schema', request: 'RequestSchema', response: 'ResponseSchema' }
+
+/**
+ * Orders the components (cycles grouped), decides which need a request or
+ * response variant, names every const and translates the components. A
+ * reference to a const not declared yet (only possible inside a cycle) is
+ * wrapped in `z.lazy`.
+ */
+export function planComponents(model: ApiModel): ComponentPlan {
+  const index: SchemaIndex = {
+    components: new Map(model.schemas.map((s) => [s.name, s.schema])),
+    document: model.document,
+    openapi: model.openapiVersion,
+  }
+  const order = orderComponents(index)
+  const flagged: Record<Side, Set<string>> = {
+    request: variantComponents(index, order, 'request'),
+    response: variantComponents(index, order, 'response'),
+  }
+  const demanded = demandedVariants(model, index, flagged)
+
+  // Plain names first, in document order, so adding a variant never renames a component's const.
+  const names = new NameAllocator(RESERVED_NAMES)
+  const constNames = new Map<string, string>()
+  for (const mode of ['plain', 'request', 'response'] as const) {
+    for (const { name } of model.schemas) {
+      if (mode !== 'plain' && !demanded[mode].has(name)) continue
+      constNames.set(`${mode}:${name}`, names.allocate(identifierPart(name) + VARIANT_SUFFIX[mode]))
+    }
+  }
+
+  const declared = new Set<string>()
+  const helpers = new Set<Helper>()
+  const env: TranslateEnv = {
+    index,
+    reference(name, mode) {
+      const effective = mode !== 'plain' && demanded[mode].has(name) ? mode : 'plain'
+      const key = `${effective}:${name}`
+      const constName = code(constNames.get(key)!)
+      return declared.has(key) ? constName : zod('lazy', arrow(constName))
+    },
+    helper(name) {
+      helpers.add(name)
+      return code(helperName(name))
+    },
+  }
+
+  const consts: NamedExpr[] = []
+  for (const group of order.groups) {
+    for (const mode of ['plain', 'request', 'response'] as const) {
+      for (const name of group) {
+        if (mode !== 'plain' && !demanded[mode].has(name)) continue
+        const key = `${mode}:${name}`
+        const expr = translate(index.components.get(name), { env, mode, coerce: false, inlining: new Set() })
+        declared.add(key)
+        consts.push({ name: constNames.get(key)!, expr })
+      }
+    }
+  }
+  const components = model.schemas.map(({ name }) => ({ name, constName: constNames.get(`plain:${name}`)! }))
+  return { env, allocate: (base) => names.allocate(base), consts, components, helpers }
+}
+
+/** The variants operations actually reach: request bodies pull request variants, responses pull response variants. */
+function demandedVariants(model: ApiModel, index: SchemaIndex, flagged: Record<Side, Set<string>>): Record<Side, Set<string>> {
+  const demanded: Record<Side, Set<string>> = { request: new Set(), response: new Set() }
+  const visit = (root: JsonSchema, side: Side) => {
+    const work = [root]
+    while (work.length > 0) {
+      scanSchema(work.pop()!, index, (name) => {
+        if (!flagged[side].has(name) || demanded[side].has(name)) return
+        demanded[side].add(name)
+        work.push(index.components.get(name)!)
+      })
+    }
+  }
+  for (const operation of model.operations) {
+    for (const media of operation.requestBody?.content ?? []) if (media.schema !== undefined) visit(media.schema, 'request')
+    for (const response of operation.responses) {
+      for (const media of response.content) if (media.schema !== undefined) visit(media.schema, 'response')
+    }
+  }
+  return demanded
+}
