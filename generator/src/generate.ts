@@ -19,6 +19,7 @@ export interface GenerateResult {
   written: string[]
   /** Files whose content on disk differs from the generated one (missing files included). */
   changed: string[]
+  /** The model the files were generated from; its `document` may have been changed by openapi-typescript. */
   model: ApiModel
   /** Every source file read (the spec first), for `--watch`. */
   sources: string[]
@@ -36,8 +37,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // Imported only once the input is known to be valid: the emitters pull in openapi-typescript
   // and with it the TypeScript compiler, which would make every error report slow.
   const { emitters } = await import('./emit/index.js')
-  const files: GeneratedFile[] = []
-  for (const emitter of emitters) files.push({ path: emitter.file, content: await emitter.emit(model, resolved) })
+  const contents = new Map<string, string>()
+  const order = [...emitters].sort((a, b) => Number(a.mutatesDocument === true) - Number(b.mutatesDocument === true))
+  for (const emitter of order) contents.set(emitter.file, await emitter.emit(model, resolved))
+  const files: GeneratedFile[] = emitters.map((e) => ({ path: e.file, content: contents.get(e.file)! }))
 
   const changed: string[] = []
   for (const file of files) {

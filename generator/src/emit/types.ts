@@ -19,10 +19,11 @@ function quietConfig(): Promise<Config> {
  */
 export const typesEmitter: Emitter = {
   file: 'types.ts',
+  mutatesDocument: true,
   async emit(model, options) {
-    // A copy: openapi-typescript mutates the schemas it transforms (it adds discriminator enums),
-    // and the other emitters read the same objects.
-    const schema = structuredClone(model.document) as unknown as OpenAPI3
+    // No copy: openapi-typescript changes the schemas it transforms (it adds discriminator enums),
+    // so this emitter is flagged `mutatesDocument` and runs after the others.
+    const schema = model.document as unknown as OpenAPI3
     const ctx: GlobalContext = {
       additionalProperties: false,
       alphabetize: false,
