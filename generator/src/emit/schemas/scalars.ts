@@ -28,9 +28,14 @@ export function stringExpr(schema: SchemaObject): Expr {
   return expr
 }
 
-/** `pattern` is an ECMA-262 regex; one that does not compile (even with the `u` flag) is skipped, not fatal. */
+/**
+ * `pattern` is an ECMA-262 regex read with the `u` flag (as JSON Schema
+ * validators do, so `\p{L}` means a letter); real specs often carry escapes
+ * only legal without it, so that is the fallback. One that compiles neither
+ * way is skipped with a comment, never fatal.
+ */
 function withPattern(expr: Expr, pattern: string): Expr {
-  for (const flags of ['', 'u']) {
+  for (const flags of ['u', '']) {
     try {
       new RegExp(pattern, flags)
       const args = flags === '' ? [code(quote(pattern))] : [code(quote(pattern)), code(quote(flags))]
