@@ -2,141 +2,242 @@
 // Regenerate with `gatehouse generate`; `gatehouse generate --check` fails when this file is stale.
 import { z } from 'zod'
 
+// tsc sees zod through this narrow, non-generic view (fast to check on large specs); at runtime it is zod itself.
+interface $Schema {
+  optional(): $Schema
+  nullable(): $Schema
+  default(value: unknown): $Schema
+  refine(check: (value: any) => unknown, params: { error: string }): $Schema
+  safeParse(value: unknown): { success: boolean }
+}
+interface $String extends $Schema {
+  min(length: number): $String
+  max(length: number): $String
+  regex(pattern: RegExp): $String
+}
+interface $Number extends $Schema {
+  gt(limit: number): $Number
+  gte(limit: number): $Number
+  lt(limit: number): $Number
+  lte(limit: number): $Number
+  multipleOf(step: number): $Number
+}
+interface $Array extends $Schema {
+  min(length: number): $Array
+  max(length: number): $Array
+}
+interface $Object extends $Schema {
+  catchall(schema: $Schema): $Object
+}
+type $Literal = string | number | boolean
+interface $Zod {
+  string(): $String
+  email(): $String
+  uuid(): $String
+  url(): $String
+  ipv4(): $String
+  ipv6(): $String
+  iso: { datetime(options: { offset: boolean }): $String; date(): $String; time(): $String }
+  number(): $Number
+  int(): $Number
+  int32(): $Number
+  boolean(): $Schema
+  null(): $Schema
+  unknown(): $Schema
+  never(): $Schema
+  enum(values: readonly [string, ...string[]]): $Schema
+  literal(value: $Literal | readonly [$Literal, ...$Literal[]]): $Schema
+  object(shape: Record<string, $Schema>): $Object
+  looseObject(shape: Record<string, $Schema>): $Object
+  strictObject(shape: Record<string, $Schema>): $Object
+  record(key: $String, value: $Schema): $Schema
+  array(item: $Schema): $Array
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema
+  union(options: readonly [$Schema, ...$Schema[]]): $Schema
+  discriminatedUnion(key: string, options: readonly [$Schema, ...$Schema[]]): $Schema
+  intersection(left: $Schema, right: $Schema): $Schema
+  lazy(getter: () => $Schema): $Schema
+  preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema
+}
+const $z = z as unknown as $Zod
+// The exported values are zod schemas; `$Schema` was only the view used to build them.
+type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }
+
 // Parameter values are strings: a whole decimal number becomes a number; anything else stays a string and fails.
-const $numeric = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/
-const $num = (schema: z.ZodType): z.ZodType =>
-  z.preprocess((value) => (typeof value === 'string' && $numeric.test(value) ? Number(value) : value), schema)
+function $num(schema: $Schema): $Schema {
+  return $z.preprocess((value) => (typeof value === 'string' && /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : value), schema)
+}
 // The server collects array parameters into string[]; a lone string is accepted as one item.
-const $arr = (schema: z.ZodType): z.ZodType =>
-  z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema)
-
-const ArticleStatusSchema: z.ZodType = z.enum(['draft', 'published'])
-const ArticleSchema: z.ZodType = z.strictObject({
-  id: z.string().optional(),
-  title: z.string().min(1).max(200),
-  body: z.string(),
-  status: ArticleStatusSchema.default('draft'),
-  tags: z.array(z.string()).max(10).optional(),
-  owner: z.string().optional(),
-  createdAt: z.iso.datetime({ offset: true }).optional(),
-})
-const ArticleRequestSchema: z.ZodType = z.strictObject({
-  title: z.string().min(1).max(200),
-  body: z.string(),
-  status: ArticleStatusSchema.default('draft'),
-  tags: z.array(z.string()).max(10).optional(),
-})
-const TokenRequestSchema: z.ZodType = z.looseObject({
-  grant_type: z.enum(['password', 'refresh_token']),
-  username: z.string().optional(),
-  password: z.string().optional(),
-  refresh_token: z.string().optional(),
-  client_id: z.string().optional(),
-  scope: z.string().optional(),
-})
-const TokenResponseSchema: z.ZodType = z.looseObject({
-  access_token: z.string(),
-  token_type: z.string(),
-  expires_in: z.int().optional(),
-  refresh_token: z.string().optional(),
-  scope: z.string().optional(),
-})
-const OAuthErrorSchema: z.ZodType = z.looseObject({
-  error: z.enum(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']),
-  error_description: z.string().optional(),
-  error_uri: z.string().optional(),
-})
-const ProblemSchema: z.ZodType = z.looseObject({
-  type: z.string().default('about:blank'),
-  title: z.string().optional(),
-  status: z.int().optional(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
-  'invalid-params': z.array(z.looseObject({
-    name: z.string(),
-    reason: z.string(),
-  })).optional(),
-  errors: z.array(z.looseObject({
-    detail: z.string(),
-    pointer: z.string().optional(),
-  })).optional(),
-  'required-scopes': z.array(z.string()).optional(),
-})
-const listArticlesQuerySchema: z.ZodType = z.strictObject({
-  limit: $num(z.int().gte(1).lte(100)).default(20),
-  status: z.enum(['draft', 'published']).optional(),
-  tag: $arr(z.array(z.string().min(1))).optional(),
-})
-const listArticlesResponse200Schema: z.ZodType = z.looseObject({
-  items: z.array(ArticleSchema),
-})
-const getArticlePathSchema: z.ZodType = z.object({
-  id: z.string().regex(new RegExp('^[a-z0-9-]{1,64}$')),
-})
-const deleteArticlePathSchema: z.ZodType = z.object({
-  id: z.string().regex(new RegExp('^[a-z0-9-]{1,64}$')),
-})
-
-/** Every schema of `components.schemas`, keyed by its name as written in the spec. */
-export const componentSchemas = {
-  ArticleStatus: ArticleStatusSchema,
-  Article: ArticleSchema,
-  TokenRequest: TokenRequestSchema,
-  TokenResponse: TokenResponseSchema,
-  OAuthError: OAuthErrorSchema,
-  Problem: ProblemSchema,
+function $arr(schema: $Schema): $Schema {
+  return $z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema)
 }
 
-/** Per operation: parameters by location, request body and response bodies per status and media type. */
-export const operationSchemas = {
-  authorize: {
-    body: {
-      required: true,
-      content: { 'application/x-www-form-urlencoded': TokenRequestSchema, 'application/json': TokenRequestSchema },
+function ArticleStatusSchema$(): $Schema {
+  return $z.enum(['draft', 'published'])
+}
+const ArticleStatusSchema: $Schema = ArticleStatusSchema$()
+function ArticleSchema$(): $Schema {
+  return $z.strictObject({
+    id: $z.string().optional(),
+    title: $z.string().min(1).max(200),
+    body: $z.string(),
+    status: ArticleStatusSchema.default('draft'),
+    tags: $z.array($z.string()).max(10).optional(),
+    owner: $z.string().optional(),
+    createdAt: $z.iso.datetime({ offset: true }).optional(),
+  })
+}
+const ArticleSchema: $Schema = ArticleSchema$()
+function ArticleRequestSchema$(): $Schema {
+  return $z.strictObject({
+    title: $z.string().min(1).max(200),
+    body: $z.string(),
+    status: ArticleStatusSchema.default('draft'),
+    tags: $z.array($z.string()).max(10).optional(),
+  })
+}
+const ArticleRequestSchema: $Schema = ArticleRequestSchema$()
+function TokenRequestSchema$(): $Schema {
+  return $z.looseObject({
+    grant_type: $z.enum(['password', 'refresh_token']),
+    username: $z.string().optional(),
+    password: $z.string().optional(),
+    refresh_token: $z.string().optional(),
+    client_id: $z.string().optional(),
+    scope: $z.string().optional(),
+  })
+}
+const TokenRequestSchema: $Schema = TokenRequestSchema$()
+function TokenResponseSchema$(): $Schema {
+  return $z.looseObject({
+    access_token: $z.string(),
+    token_type: $z.string(),
+    expires_in: $z.int().optional(),
+    refresh_token: $z.string().optional(),
+    scope: $z.string().optional(),
+  })
+}
+const TokenResponseSchema: $Schema = TokenResponseSchema$()
+function OAuthErrorSchema$(): $Schema {
+  return $z.looseObject({
+    error: $z.enum(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']),
+    error_description: $z.string().optional(),
+    error_uri: $z.string().optional(),
+  })
+}
+const OAuthErrorSchema: $Schema = OAuthErrorSchema$()
+function ProblemSchema$(): $Schema {
+  return $z.looseObject({
+    type: $z.string().default('about:blank'),
+    title: $z.string().optional(),
+    status: $z.int().optional(),
+    detail: $z.string().optional(),
+    instance: $z.string().optional(),
+    'invalid-params': $z.array($z.looseObject({
+      name: $z.string(),
+      reason: $z.string(),
+    })).optional(),
+    errors: $z.array($z.looseObject({
+      detail: $z.string(),
+      pointer: $z.string().optional(),
+    })).optional(),
+    'required-scopes': $z.array($z.string()).optional(),
+  })
+}
+const ProblemSchema: $Schema = ProblemSchema$()
+function listArticlesQuerySchema$(): $Schema {
+  return $z.strictObject({
+    limit: $num($z.int().gte(1).lte(100)).default(20),
+    status: $z.enum(['draft', 'published']).optional(),
+    tag: $arr($z.array($z.string().min(1))).optional(),
+  })
+}
+const listArticlesQuerySchema: $Schema = listArticlesQuerySchema$()
+function listArticlesResponse200Schema$(): $Schema {
+  return $z.looseObject({
+    items: $z.array(ArticleSchema),
+  })
+}
+const listArticlesResponse200Schema: $Schema = listArticlesResponse200Schema$()
+function getArticlePathSchema$(): $Schema {
+  return $z.object({
+    id: $z.string().regex(new RegExp('^[a-z0-9-]{1,64}$', 'u')),
+  })
+}
+const getArticlePathSchema: $Schema = getArticlePathSchema$()
+function deleteArticlePathSchema$(): $Schema {
+  return $z.object({
+    id: $z.string().regex(new RegExp('^[a-z0-9-]{1,64}$', 'u')),
+  })
+}
+const deleteArticlePathSchema: $Schema = deleteArticlePathSchema$()
+
+/** Every schema of `components.schemas`, keyed by its name as written in the spec. */
+export const componentSchemas = $componentSchemas() as unknown as $AsZod<ReturnType<typeof $componentSchemas>>
+function $componentSchemas() {
+  return {
+    ArticleStatus: ArticleStatusSchema,
+    Article: ArticleSchema,
+    TokenRequest: TokenRequestSchema,
+    TokenResponse: TokenResponseSchema,
+    OAuthError: OAuthErrorSchema,
+    Problem: ProblemSchema,
+  }
+}
+
+/** Per operation: parameters by location, request body, and response bodies per status and media type. */
+export const operationSchemas = $operationSchemas() as unknown as $AsZod<ReturnType<typeof $operationSchemas>>
+function $operationSchemas() {
+  return {
+    authorize: {
+      body: {
+        required: true,
+        content: { 'application/x-www-form-urlencoded': TokenRequestSchema, 'application/json': TokenRequestSchema },
+      },
+      responses: {
+        '200': { 'application/json': TokenResponseSchema },
+        '400': { 'application/json': OAuthErrorSchema },
+        '401': { 'application/json': OAuthErrorSchema },
+      },
     },
-    responses: {
-      '200': { 'application/json': TokenResponseSchema },
-      '400': { 'application/json': OAuthErrorSchema },
-      '401': { 'application/json': OAuthErrorSchema },
+    listArticles: {
+      query: listArticlesQuerySchema,
+      responses: {
+        '200': { 'application/json': listArticlesResponse200Schema },
+        '400': { 'application/problem+json': ProblemSchema },
+        '401': { 'application/problem+json': ProblemSchema },
+      },
     },
-  },
-  listArticles: {
-    query: listArticlesQuerySchema,
-    responses: {
-      '200': { 'application/json': listArticlesResponse200Schema },
-      '400': { 'application/problem+json': ProblemSchema },
-      '401': { 'application/problem+json': ProblemSchema },
+    createArticle: {
+      body: {
+        required: true,
+        content: { 'application/json': ArticleRequestSchema },
+      },
+      responses: {
+        '201': { 'application/json': ArticleSchema },
+        '400': { 'application/problem+json': ProblemSchema },
+        '401': { 'application/problem+json': ProblemSchema },
+        '403': { 'application/problem+json': ProblemSchema },
+      },
     },
-  },
-  createArticle: {
-    body: {
-      required: true,
-      content: { 'application/json': ArticleRequestSchema },
+    getArticle: {
+      path: getArticlePathSchema,
+      responses: {
+        '200': { 'application/json': ArticleSchema },
+        '400': { 'application/problem+json': ProblemSchema },
+        '401': { 'application/problem+json': ProblemSchema },
+        '404': { 'application/problem+json': ProblemSchema },
+      },
     },
-    responses: {
-      '201': { 'application/json': ArticleSchema },
-      '400': { 'application/problem+json': ProblemSchema },
-      '401': { 'application/problem+json': ProblemSchema },
-      '403': { 'application/problem+json': ProblemSchema },
+    deleteArticle: {
+      path: deleteArticlePathSchema,
+      responses: {
+        '204': {},
+        '400': { 'application/problem+json': ProblemSchema },
+        '401': { 'application/problem+json': ProblemSchema },
+        '403': { 'application/problem+json': ProblemSchema },
+        '404': { 'application/problem+json': ProblemSchema },
+      },
     },
-  },
-  getArticle: {
-    path: getArticlePathSchema,
-    responses: {
-      '200': { 'application/json': ArticleSchema },
-      '400': { 'application/problem+json': ProblemSchema },
-      '401': { 'application/problem+json': ProblemSchema },
-      '404': { 'application/problem+json': ProblemSchema },
-    },
-  },
-  deleteArticle: {
-    path: deleteArticlePathSchema,
-    responses: {
-      '204': {},
-      '400': { 'application/problem+json': ProblemSchema },
-      '401': { 'application/problem+json': ProblemSchema },
-      '403': { 'application/problem+json': ProblemSchema },
-      '404': { 'application/problem+json': ProblemSchema },
-    },
-  },
+  }
 }

@@ -2,107 +2,205 @@
 // Regenerate with `gatehouse generate`; `gatehouse generate --check` fails when this file is stale.
 import { z } from 'zod'
 
+// tsc sees zod through this narrow, non-generic view (fast to check on large specs); at runtime it is zod itself.
+interface $Schema {
+  optional(): $Schema
+  nullable(): $Schema
+  default(value: unknown): $Schema
+  refine(check: (value: any) => unknown, params: { error: string }): $Schema
+  safeParse(value: unknown): { success: boolean }
+}
+interface $String extends $Schema {
+  min(length: number): $String
+  max(length: number): $String
+  regex(pattern: RegExp): $String
+}
+interface $Number extends $Schema {
+  gt(limit: number): $Number
+  gte(limit: number): $Number
+  lt(limit: number): $Number
+  lte(limit: number): $Number
+  multipleOf(step: number): $Number
+}
+interface $Array extends $Schema {
+  min(length: number): $Array
+  max(length: number): $Array
+}
+interface $Object extends $Schema {
+  catchall(schema: $Schema): $Object
+}
+type $Literal = string | number | boolean
+interface $Zod {
+  string(): $String
+  email(): $String
+  uuid(): $String
+  url(): $String
+  ipv4(): $String
+  ipv6(): $String
+  iso: { datetime(options: { offset: boolean }): $String; date(): $String; time(): $String }
+  number(): $Number
+  int(): $Number
+  int32(): $Number
+  boolean(): $Schema
+  null(): $Schema
+  unknown(): $Schema
+  never(): $Schema
+  enum(values: readonly [string, ...string[]]): $Schema
+  literal(value: $Literal | readonly [$Literal, ...$Literal[]]): $Schema
+  object(shape: Record<string, $Schema>): $Object
+  looseObject(shape: Record<string, $Schema>): $Object
+  strictObject(shape: Record<string, $Schema>): $Object
+  record(key: $String, value: $Schema): $Schema
+  array(item: $Schema): $Array
+  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema
+  union(options: readonly [$Schema, ...$Schema[]]): $Schema
+  discriminatedUnion(key: string, options: readonly [$Schema, ...$Schema[]]): $Schema
+  intersection(left: $Schema, right: $Schema): $Schema
+  lazy(getter: () => $Schema): $Schema
+  preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema
+}
+const $z = z as unknown as $Zod
+// The exported values are zod schemas; `$Schema` was only the view used to build them.
+type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }
+
 // Parameter values are strings: a whole decimal number becomes a number; anything else stays a string and fails.
-const $numeric = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/
-const $num = (schema: z.ZodType): z.ZodType =>
-  z.preprocess((value) => (typeof value === 'string' && $numeric.test(value) ? Number(value) : value), schema)
+function $num(schema: $Schema): $Schema {
+  return $z.preprocess((value) => (typeof value === 'string' && /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : value), schema)
+}
 // The server collects array parameters into string[]; a lone string is accepted as one item.
-const $arr = (schema: z.ZodType): z.ZodType =>
-  z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema)
-
-const SpeciesSchema: z.ZodType = z.enum(['cat', 'dog', 'bird'])
-const NewPetSchema: z.ZodType = z.looseObject({
-  name: z.string().min(1),
-  species: SpeciesSchema,
-  birthDate: z.iso.date().optional(),
-  tags: z.array(z.string()).nullable().optional(),
-})
-const PetSchema: z.ZodType = z.looseObject({
-  name: z.string().min(1),
-  species: SpeciesSchema,
-  birthDate: z.iso.date().optional(),
-  tags: z.array(z.string()).nullable().optional(),
-  id: z.int(),
-})
-const ProblemSchema: z.ZodType = z.looseObject({
-  type: z.string().optional(),
-  title: z.string().optional(),
-  status: z.int().optional(),
-  detail: z.string().optional(),
-  'invalid-params': z.array(z.looseObject({
-    name: z.string().optional(),
-    reason: z.string().optional(),
-  })).optional(),
-  'required-scopes': z.array(z.string()).optional(),
-})
-const listPetsQuerySchema: z.ZodType = z.strictObject({
-  limit: $num(z.int32().gte(1).lte(50)).optional(),
-  species: $arr(z.array(z.enum(['cat', 'dog', 'bird']))).optional(),
-})
-const listPetsResponse200Schema: z.ZodType = z.array(PetSchema)
-const getPetPathSchema: z.ZodType = z.object({
-  petId: $num(z.int().gte(1)),
-})
-const getPetHeaderSchema: z.ZodType = z.object({
-  'x-request-id': z.uuid().optional(),
-})
-const deletePetPathSchema: z.ZodType = z.object({
-  petId: $num(z.int().gte(1)),
-})
-const getInventoryResponse200Schema: z.ZodType = z.record(z.string(), z.int().gte(0))
-
-/** Every schema of `components.schemas`, keyed by its name as written in the spec. */
-export const componentSchemas = {
-  Species: SpeciesSchema,
-  NewPet: NewPetSchema,
-  Pet: PetSchema,
-  Problem: ProblemSchema,
+function $arr(schema: $Schema): $Schema {
+  return $z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema)
 }
 
-/** Per operation: parameters by location, request body and response bodies per status and media type. */
-export const operationSchemas = {
-  listPets: {
-    query: listPetsQuerySchema,
-    responses: {
-      '200': { 'application/json': listPetsResponse200Schema },
-      '400': { 'application/problem+json': ProblemSchema },
+function SpeciesSchema$(): $Schema {
+  return $z.enum(['cat', 'dog', 'bird'])
+}
+const SpeciesSchema: $Schema = SpeciesSchema$()
+function NewPetSchema$(): $Schema {
+  return $z.looseObject({
+    name: $z.string().min(1),
+    species: SpeciesSchema,
+    birthDate: $z.iso.date().optional(),
+    tags: $z.array($z.string()).nullable().optional(),
+  })
+}
+const NewPetSchema: $Schema = NewPetSchema$()
+function PetSchema$(): $Schema {
+  return $z.looseObject({
+    name: $z.string().min(1),
+    species: SpeciesSchema,
+    birthDate: $z.iso.date().optional(),
+    tags: $z.array($z.string()).nullable().optional(),
+    id: $z.int(),
+  })
+}
+const PetSchema: $Schema = PetSchema$()
+function ProblemSchema$(): $Schema {
+  return $z.looseObject({
+    type: $z.string().optional(),
+    title: $z.string().optional(),
+    status: $z.int().optional(),
+    detail: $z.string().optional(),
+    'invalid-params': $z.array($z.looseObject({
+      name: $z.string().optional(),
+      reason: $z.string().optional(),
+    })).optional(),
+    'required-scopes': $z.array($z.string()).optional(),
+  })
+}
+const ProblemSchema: $Schema = ProblemSchema$()
+function listPetsQuerySchema$(): $Schema {
+  return $z.strictObject({
+    limit: $num($z.int32().gte(1).lte(50)).optional(),
+    species: $arr($z.array($z.enum(['cat', 'dog', 'bird']))).optional(),
+  })
+}
+const listPetsQuerySchema: $Schema = listPetsQuerySchema$()
+function listPetsResponse200Schema$(): $Schema {
+  return $z.array(PetSchema)
+}
+const listPetsResponse200Schema: $Schema = listPetsResponse200Schema$()
+function getPetPathSchema$(): $Schema {
+  return $z.object({
+    petId: $num($z.int().gte(1)),
+  })
+}
+const getPetPathSchema: $Schema = getPetPathSchema$()
+function getPetHeaderSchema$(): $Schema {
+  return $z.object({
+    'x-request-id': $z.uuid().optional(),
+  })
+}
+const getPetHeaderSchema: $Schema = getPetHeaderSchema$()
+function deletePetPathSchema$(): $Schema {
+  return $z.object({
+    petId: $num($z.int().gte(1)),
+  })
+}
+const deletePetPathSchema: $Schema = deletePetPathSchema$()
+function getInventoryResponse200Schema$(): $Schema {
+  return $z.record($z.string(), $z.int().gte(0))
+}
+const getInventoryResponse200Schema: $Schema = getInventoryResponse200Schema$()
+
+/** Every schema of `components.schemas`, keyed by its name as written in the spec. */
+export const componentSchemas = $componentSchemas() as unknown as $AsZod<ReturnType<typeof $componentSchemas>>
+function $componentSchemas() {
+  return {
+    Species: SpeciesSchema,
+    NewPet: NewPetSchema,
+    Pet: PetSchema,
+    Problem: ProblemSchema,
+  }
+}
+
+/** Per operation: parameters by location, request body, and response bodies per status and media type. */
+export const operationSchemas = $operationSchemas() as unknown as $AsZod<ReturnType<typeof $operationSchemas>>
+function $operationSchemas() {
+  return {
+    listPets: {
+      query: listPetsQuerySchema,
+      responses: {
+        '200': { 'application/json': listPetsResponse200Schema },
+        '400': { 'application/problem+json': ProblemSchema },
+      },
     },
-  },
-  createPet: {
-    body: {
-      required: true,
-      content: { 'application/json': NewPetSchema },
+    createPet: {
+      body: {
+        required: true,
+        content: { 'application/json': NewPetSchema },
+      },
+      responses: {
+        '201': { 'application/json': PetSchema },
+        '400': { 'application/problem+json': ProblemSchema },
+        '401': { 'application/problem+json': ProblemSchema },
+        '403': { 'application/problem+json': ProblemSchema },
+      },
     },
-    responses: {
-      '201': { 'application/json': PetSchema },
-      '400': { 'application/problem+json': ProblemSchema },
-      '401': { 'application/problem+json': ProblemSchema },
-      '403': { 'application/problem+json': ProblemSchema },
+    getPet: {
+      path: getPetPathSchema,
+      header: getPetHeaderSchema,
+      responses: {
+        '200': { 'application/json': PetSchema },
+        '400': { 'application/problem+json': ProblemSchema },
+        '401': { 'application/problem+json': ProblemSchema },
+        '404': { 'application/problem+json': ProblemSchema },
+      },
     },
-  },
-  getPet: {
-    path: getPetPathSchema,
-    header: getPetHeaderSchema,
-    responses: {
-      '200': { 'application/json': PetSchema },
-      '400': { 'application/problem+json': ProblemSchema },
-      '401': { 'application/problem+json': ProblemSchema },
-      '404': { 'application/problem+json': ProblemSchema },
+    deletePet: {
+      path: deletePetPathSchema,
+      responses: {
+        '204': {},
+        '401': { 'application/problem+json': ProblemSchema },
+        '403': { 'application/problem+json': ProblemSchema },
+        '404': { 'application/problem+json': ProblemSchema },
+      },
     },
-  },
-  deletePet: {
-    path: deletePetPathSchema,
-    responses: {
-      '204': {},
-      '401': { 'application/problem+json': ProblemSchema },
-      '403': { 'application/problem+json': ProblemSchema },
-      '404': { 'application/problem+json': ProblemSchema },
+    getInventory: {
+      responses: {
+        '200': { 'application/json': getInventoryResponse200Schema },
+        '401': { 'application/problem+json': ProblemSchema },
+      },
     },
-  },
-  getInventory: {
-    responses: {
-      '200': { 'application/json': getInventoryResponse200Schema },
-      '401': { 'application/problem+json': ProblemSchema },
-    },
-  },
+  }
 }
