@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { lint, LintOptionsError, resolveLintOptions, ruleIds, type LintOptions } from '../../generator/src/lint/index.js'
+import { lint, LintOptionsError, lintSpec, resolveLintOptions, ruleIds, type LintOptions } from '../../generator/src/lint/index.js'
 import { loadModel } from '../../generator/src/model/index.js'
 import { expectedFindings, fixturesDir } from './fixtures.js'
 
@@ -58,5 +58,20 @@ describe('lint()', () => {
       expect(rule.fix.length).toBeGreaterThan(10)
     }
     expect(new Set(ruleIds).size).toBe(ruleIds.length)
+  })
+})
+
+describe('lintSpec() on a spec the model builder refuses', () => {
+  it('reports every undeclared scheme and still runs the other rules', async () => {
+    const file = join(fixturesDir, 'undeclared-and-more.yaml')
+    const { findings } = await lintSpec(file)
+    expect(findings.map((finding) => `${finding.rule}@${finding.location?.line}`).sort()).toEqual(expectedFindings(file))
+    expect(findings.find((finding) => finding.rule === 'undeclared-security-scheme')!.operations).toEqual(['GET /items'])
+  })
+
+  it('keeps the load error when the rule is switched off (generate would refuse the spec anyway)', async () => {
+    await expect(lintSpec(join(fixturesDir, 'undeclared-and-more.yaml'), { rules: { 'undeclared-security-scheme': 'off' } })).rejects.toMatchObject({
+      code: 'undeclared-scheme',
+    })
   })
 })

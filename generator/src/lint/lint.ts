@@ -48,7 +48,7 @@ function listOperations(operations: string[]): string {
 }
 
 /** Source order (file, line, column), then rule order; findings without a location keep their order at the end. */
-function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings(findings: Finding[]): Finding[] {
   const order = new Map(rules.map((rule, index) => [rule.id, index]))
   return findings
     .map((finding, index) => ({ finding, index }))

@@ -1,8 +1,9 @@
 import { isGatehouseError, type GatehouseError } from '../errors.js'
 import { loadDocument, type LoadedDocument } from '../load/index.js'
+import { parsePointer } from '../load/pointer.js'
 import { buildModel } from '../model/index.js'
 import type { ApiModel } from '../model/types.js'
-import { lint } from './lint.js'
+import { lint, sortFindings } from './lint.js'
 import { ensureResolved, type LintOptions, type ResolvedLintOptions } from './options.js'
 import { ruleIds } from './rules/index.js'
 import { scanUndeclaredSchemes, undeclaredSecurityScheme } from './rules/undeclared-security-scheme.js'
@@ -13,13 +14,14 @@ export interface LintReport {
   /** The spec as the user named it (relative to the working directory when inside it). */
   spec: string
   findings: Finding[]
-  /** The model, when it could be built (absent when an undeclared scheme stopped it). */
-  model?: ApiModel
+  /** The model the rules read (with placeholder schemes standing in for undeclared ones). */
+  model: ApiModel
 }
 
 /**
  * Load a spec the way `generate` does and lint it. An undeclared security scheme, which stops the
- * model builder, becomes located findings instead of a load error (OpenAPI 3.1 Security Requirement Object).
+ * model builder, becomes one located finding per occurrence instead of a load error, and every
+ * other rule still runs (OpenAPI 3.1 Security Requirement Object).
  * @throws GatehouseError when the file cannot be read or is not a valid OpenAPI document (exit 2).
  */
 export async function lintSpec(specPath: string, options: LintOptions | ResolvedLintOptions = {}): Promise<LintReport> {
@@ -33,16 +35,29 @@ export async function lintSpec(specPath: string, options: LintOptions | Resolved
  */
 export function lintLoaded(loaded: LoadedDocument, options: LintOptions | ResolvedLintOptions = {}): LintReport {
   const resolved = ensureResolved(options, ruleIds)
-  let model: ApiModel
   try {
-    model = buildModel(loaded)
+    const model = buildModel(loaded)
+    return { spec: loaded.displayName, findings: lint(model, resolved), model }
   } catch (error) {
-    if (isGatehouseError(error) && error.code === 'undeclared-scheme') {
-      return { spec: loaded.displayName, findings: undeclaredSchemeFindings(loaded, resolved, error) }
-    }
-    throw error
+    if (!isGatehouseError(error) || error.code !== 'undeclared-scheme') throw error
+    const undeclared = undeclaredSchemeFindings(loaded, resolved, error)
+    // Lint the rest too, so one run shows every problem: each undeclared name stands in as a
+    // placeholder scheme (apiKey: protected, but not a bearer token that other rules would judge).
+    const model = buildModel({ ...loaded, document: withPlaceholders(loaded.document, undeclared) })
+    const findings = [...undeclared, ...lint(model, resolved).filter((finding) => finding.rule !== undeclaredSecurityScheme.id)]
+    return { spec: loaded.displayName, findings: sortFindings(findings), model }
   }
-  return { spec: loaded.displayName, findings: lint(model, resolved), model }
+}
+
+/** A copy of the document (the original is not touched) declaring every undeclared scheme name. */
+function withPlaceholders(document: Record<string, unknown>, undeclared: Finding[]): Record<string, unknown> {
+  const components = (document.components ?? {}) as Record<string, unknown>
+  const schemes = { ...((components.securitySchemes ?? {}) as Record<string, unknown>) }
+  for (const finding of undeclared) {
+    const name = parsePointer(finding.pointer).at(-1)!
+    schemes[name] = { type: 'apiKey', in: 'header', name }
+  }
+  return { ...document, components: { ...components, securitySchemes: schemes } }
 }
 
 function undeclaredSchemeFindings(loaded: LoadedDocument, options: ResolvedLintOptions, error: GatehouseError): Finding[] {
