@@ -13,3 +13,23 @@ describe('types.ts', () => {
     expect(types.slice(types.indexOf('\n\n') + 2)).toBe(reference)
   })
 })
+
+describe('inlineDeepSchemaRefs', () => {
+  it('replaces refs into a component schema with a copy of the target, keeping siblings, and cuts cycles', async () => {
+    const { inlineDeepSchemaRefs } = await import('../../generator/src/emit/lib/deep-refs.js')
+    const doc = {
+      components: {
+        schemas: {
+          Pool: { type: 'object', properties: { disks: { type: 'array', items: { type: 'object', properties: { size: { type: 'integer' } } } } } },
+          Disk: { $ref: '#/components/schemas/Pool/properties/disks/items', description: 'one disk' },
+          Whole: { $ref: '#/components/schemas/Pool' },
+          Loop: { type: 'object', properties: { self: { $ref: '#/components/schemas/Loop/properties/self' } } },
+        },
+      },
+    }
+    expect(inlineDeepSchemaRefs(doc)).toBe(2)
+    expect(doc.components.schemas.Disk).toEqual({ type: 'object', properties: { size: { type: 'integer' } }, description: 'one disk' })
+    expect(doc.components.schemas.Whole).toEqual({ $ref: '#/components/schemas/Pool' })
+    expect(doc.components.schemas.Loop.properties.self).toEqual({})
+  })
+})
