@@ -98,6 +98,13 @@ const common: Case[] = [
     invalid: [{ x: 1 }],
   },
   { name: 'not', schema: { type: 'string', not: { enum: ['admin', 'root'] } }, valid: ['bob'], invalid: ['admin', 'root'] },
+  {
+    name: 'quotes, backticks and comment markers survive in literals',
+    schema: { type: 'string', enum: ["it's", 'a "b"', '`c`', '*/ d /*', 'line\nbreak', '\\'] },
+    valid: ["it's", 'a "b"', '`c`', '*/ d /*', 'line\nbreak', '\\'],
+    invalid: ['its'],
+  },
+  { name: 'quotes in a pattern', schema: { type: 'string', pattern: "^[^'\"`]*$" }, valid: ['plain'], invalid: ["it's", 'a"b', '`'] },
   { name: 'empty schema', schema: {}, valid: [1, 'a', null, { a: 1 }], invalid: [] },
   { name: 'ref to a component property', schema: { $ref: '#/components/schemas/Base/properties/a' }, valid: ['x'], invalid: [1] },
 ]

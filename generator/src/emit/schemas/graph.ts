@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../model/types.js'
-import { asObject, componentName, isDropped, type Mode, refOf, resolveLocalRef, type SchemaIndex, subschemas } from './schema-utils.js'
+import { asObject, componentName, isDropped, refOf, resolveLocalRef, type SchemaIndex, subschemas } from './schema-utils.js'
 
 /**
  * Walks a schema tree without entering components: reports every component
@@ -10,7 +10,7 @@ export function scanSchema(
   schema: JsonSchema,
   index: SchemaIndex,
   onComponent: (name: string) => void,
-  onDrop?: { mode: Mode; found: () => void },
+  onDrop?: (side: 'request' | 'response') => void,
 ): void {
   const seenLocal = new Set<string>()
   const stack: JsonSchema[] = [schema]
@@ -27,9 +27,11 @@ export function scanSchema(
         if (target !== undefined) stack.push(target)
       }
     }
-    if (onDrop) {
-      const properties = asObject(current.properties)
-      if (properties && Object.values(properties).some((p) => isDropped(p as JsonSchema, onDrop.mode, index))) onDrop.found()
+    const properties = onDrop ? asObject(current.properties) : undefined
+    if (properties) {
+      for (const side of ['request', 'response'] as const) {
+        if (Object.values(properties).some((p) => isDropped(p as JsonSchema, side, index))) onDrop!(side)
+      }
     }
     for (const sub of subschemas(current)) stack.push(sub)
   }
@@ -40,6 +42,8 @@ export interface ComponentOrder {
   /** Strongly connected components, dependencies first; members in document order. */
   groups: string[][]
   edges: ReadonlyMap<string, readonly string[]>
+  /** Components that themselves (refs not followed) declare a property dropped on that side. */
+  drops: Record<'request' | 'response', ReadonlySet<string>>
 }
 
 /** Builds the reference graph of the components and orders it; iterative so 1,000-deep chains cannot overflow the stack. */
@@ -47,11 +51,17 @@ export function orderComponents(index: SchemaIndex): ComponentOrder {
   const names = [...index.components.keys()]
   const position = new Map(names.map((name, i) => [name, i]))
   const edges = new Map<string, string[]>()
+  const drops = { request: new Set<string>(), response: new Set<string>() }
   for (const [name, schema] of index.components) {
     const targets = new Set<string>()
-    scanSchema(schema, index, (target) => {
-      if (index.components.has(target)) targets.add(target)
-    })
+    scanSchema(
+      schema,
+      index,
+      (target) => {
+        if (index.components.has(target)) targets.add(target)
+      },
+      (side) => drops[side].add(name),
+    )
     edges.set(name, [...targets].sort((a, b) => position.get(a)! - position.get(b)!))
   }
 
@@ -99,22 +109,17 @@ export function orderComponents(index: SchemaIndex): ComponentOrder {
       }
     }
   }
-  return { groups, edges }
+  return { groups, edges, drops }
 }
 
 /**
  * The components whose request (resp. response) form differs from the plain
  * one: a `readOnly` (resp. `writeOnly`) property is reachable through refs.
  */
-export function variantComponents(index: SchemaIndex, order: ComponentOrder, mode: 'request' | 'response'): Set<string> {
+export function variantComponents(order: ComponentOrder, side: 'request' | 'response'): Set<string> {
   const flagged = new Set<string>()
   for (const group of order.groups) {
-    let found = false
-    for (const name of group) {
-      if (found) break
-      if (order.edges.get(name)!.some((target) => flagged.has(target))) found = true
-      else scanSchema(index.components.get(name)!, index, () => {}, { mode, found: () => (found = true) })
-    }
+    const found = group.some((name) => order.drops[side].has(name) || order.edges.get(name)!.some((target) => flagged.has(target)))
     if (found) for (const name of group) flagged.add(name)
   }
   return flagged

@@ -2,7 +2,7 @@ import CodeBlockWriter from 'code-block-writer'
 import type { ApiModel } from '../../model/types.js'
 import type { Emitter } from '../emitter.js'
 import { generatedHeader } from '../header.js'
-import { code, type Expr, object, printExpr } from './expr.js'
+import { code, type Expr, object, renderExpr } from './expr.js'
 import { writeHelpers, writePrelude } from './helpers.js'
 import { operationEntry, type NamedExpr } from './operations.js'
 import { planComponents } from './plan.js'
@@ -58,8 +58,7 @@ export function emitSchemas(model: ApiModel, specName: string): string {
 
 function writeConst(writer: CodeBlockWriter, item: NamedExpr): void {
   writer.write(`function ${item.name}$(): $Schema `).inlineBlock(() => {
-    writer.write('return ')
-    printExpr(writer, item.expr)
+    writer.write(`return ${renderExpr(item.expr)}`)
   })
   writer.newLine().writeLine(`const ${item.name}: $Schema = ${item.name}$()`)
 }
@@ -68,8 +67,7 @@ function writeExport(writer: CodeBlockWriter, doc: string, name: string, value: 
   writer.writeLine(`/** ${doc} */`)
   writer.writeLine(`export const ${name} = $${name}() as unknown as $AsZod<ReturnType<typeof $${name}>>`)
   writer.write(`function $${name}() `).inlineBlock(() => {
-    writer.write('return ')
-    printExpr(writer, value)
+    writer.write(`return ${renderExpr(value)}`)
   })
   writer.newLine()
 }

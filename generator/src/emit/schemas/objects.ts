@@ -83,7 +83,17 @@ export function isPlainObjectSchema(schema: SchemaObject): boolean {
  * nested allOf. A property declared twice takes the later declaration (the
  * usual "refine the base" pattern). Undefined when anything else is involved.
  */
-export function flattenAllOf(schema: SchemaObject, index: SchemaIndex, seen: Set<string> = new Set()): SchemaObject | undefined {
+export function flattenAllOf(schema: SchemaObject, index: SchemaIndex): SchemaObject | undefined {
+  // Memoized per schema object: components are flattened once whether reached as a member or a union branch.
+  if (flattened.has(schema)) return flattened.get(schema) ?? undefined
+  const result = flattenFrom(schema, index, new Set())
+  flattened.set(schema, result ?? null)
+  return result
+}
+
+const flattened = new WeakMap<SchemaObject, SchemaObject | null>()
+
+function flattenFrom(schema: SchemaObject, index: SchemaIndex, seen: Set<string>): SchemaObject | undefined {
   const { allOf, oneOf, anyOf, nullable: _nullable, default: _default, not: _not, ...own } = schema
   if (!Array.isArray(allOf) || oneOf !== undefined || anyOf !== undefined) return undefined
   const merged: SchemaObject = { type: 'object', properties: {}, required: [] }
@@ -102,7 +112,7 @@ export function flattenAllOf(schema: SchemaObject, index: SchemaIndex, seen: Set
     let part: SchemaObject | undefined = objectSchema
     if (Array.isArray(objectSchema.allOf)) {
       if (ref !== undefined) seen.add(ref)
-      part = flattenAllOf(objectSchema, index, seen)
+      part = flattenFrom(objectSchema, index, seen)
       if (ref !== undefined) seen.delete(ref)
     }
     if (part === undefined || !isPlainObjectSchema(part)) return undefined

@@ -1,7 +1,7 @@
 import type { ApiModel, JsonSchema } from '../../model/types.js'
 import type { Helper, TranslateEnv } from './context.js'
 import { arrow, code, zod } from './expr.js'
-import { orderComponents, scanSchema, variantComponents } from './graph.js'
+import { type ComponentOrder, orderComponents, scanSchema, variantComponents } from './graph.js'
 import { helperName, RESERVED_NAMES } from './helpers.js'
 import { translate } from './json-schema.js'
 import { identifierPart, NameAllocator } from './names.js'
@@ -38,10 +38,10 @@ export function planComponents(model: ApiModel): ComponentPlan {
   }
   const order = orderComponents(index)
   const flagged: Record<Side, Set<string>> = {
-    request: variantComponents(index, order, 'request'),
-    response: variantComponents(index, order, 'response'),
+    request: variantComponents(order, 'request'),
+    response: variantComponents(order, 'response'),
   }
-  const demanded = demandedVariants(model, index, flagged)
+  const demanded = demandedVariants(model, index, order, flagged)
 
   // Plain names first, in document order, so adding a variant never renames a component's const.
   const names = new NameAllocator(RESERVED_NAMES)
@@ -86,17 +86,22 @@ export function planComponents(model: ApiModel): ComponentPlan {
 }
 
 /** The variants operations actually reach: request bodies pull request variants, responses pull response variants. */
-function demandedVariants(model: ApiModel, index: SchemaIndex, flagged: Record<Side, Set<string>>): Record<Side, Set<string>> {
+function demandedVariants(
+  model: ApiModel,
+  index: SchemaIndex,
+  order: ComponentOrder,
+  flagged: Record<Side, Set<string>>,
+): Record<Side, Set<string>> {
   const demanded: Record<Side, Set<string>> = { request: new Set(), response: new Set() }
   const visit = (root: JsonSchema, side: Side) => {
-    const work = [root]
-    while (work.length > 0) {
-      scanSchema(work.pop()!, index, (name) => {
-        if (!flagged[side].has(name) || demanded[side].has(name)) return
-        demanded[side].add(name)
-        work.push(index.components.get(name)!)
-      })
+    const work: string[] = []
+    const reach = (name: string) => {
+      if (!flagged[side].has(name) || demanded[side].has(name)) return
+      demanded[side].add(name)
+      work.push(name)
     }
+    scanSchema(root, index, reach)
+    while (work.length > 0) for (const target of order.edges.get(work.pop()!) ?? []) reach(target)
   }
   for (const operation of model.operations) {
     for (const media of operation.requestBody?.content ?? []) if (media.schema !== undefined) visit(media.schema, 'request')
