@@ -21,7 +21,7 @@ const JSON_TYPE = /[/+]json\b/
 
 /** Reads a body by content type: JSON, text, nothing (204/205/HEAD/empty), else a Blob. */
 async function readBody(res: Response, method: string, operation: string): Promise<unknown> {
-  if (res.status === 204 || res.status === 205 || method === 'HEAD' || !res.body) return undefined
+  if (res.status === 204 || res.status === 205 || method === 'HEAD') return undefined
   const type = res.headers.get('content-type') ?? ''
   if (!JSON_TYPE.test(type)) return type && !type.startsWith('text/') ? res.blob() : (await res.text()) || undefined
   const text = await res.text()
