@@ -5,7 +5,7 @@
 // challenge, anything else starts a new challenge.
 
 import { COMMA, EQUALS, DQUOTE, HTAB, SP } from '../lib/chars.js'
-import { lowerSlice } from '../lib/intern.js'
+import { knownEnd, knownName, lowerSlice } from '../lib/intern.js'
 import { hasParam, quotedEnd, quotedValue, setParam, skipOws, token68End, tokenEnd, type SyntaxErrorCode } from '../lib/scan.js'
 import { ChallengeParseError, type Challenge } from './types.js'
 
@@ -45,7 +45,8 @@ export function parseChallenges(fieldValue: string): Challenge[] {
       continue
     }
     const start = i
-    i = tokenEnd(s, i)
+    const known = knownName(s, i)
+    i = known === undefined ? tokenEnd(s, i) : knownEnd
     // Right after `scheme 1*SP` the element is read as an auth-param first (the
     // common case, scanned once); only where that reading fails can it be a
     // token68 — the two readings never both succeed.
@@ -81,7 +82,7 @@ export function parseChallenges(fieldValue: string): Challenge[] {
         }
         value = s.slice(j, i)
       }
-      const name = lowerSlice(s, start, nameEnd)
+      const name = known ?? lowerSlice(s, start, nameEnd)
       const params = current!.params
       // A short scan of this challenge's names is cheaper than a keyed lookup
       // on objects of ever-changing shapes; long lists switch to the lookup so
@@ -106,7 +107,7 @@ export function parseChallenges(fieldValue: string): Challenge[] {
       }
       fail(j, 'expected-equals')
     }
-    const challenge: Challenge = { scheme: lowerSlice(s, start, i), params: {} }
+    const challenge: Challenge = { scheme: known ?? lowerSlice(s, start, i), params: {} }
     out.push(challenge)
     current = undefined
     count = 0

@@ -34,7 +34,8 @@ export function skipOws(s: string, i: number): number {
 /** End of the run of `tchar` starting at `i` (equal to `i` when there is none). */
 export function tokenEnd(s: string, i: number): number {
   const n = s.length
-  const short = i + 16 < n ? i + 16 : n
+  // Every registered scheme and parameter name is shorter than 24 characters.
+  const short = i + 24 < n ? i + 24 : n
   while (i < short) {
     const c = s.charCodeAt(i)
     if (c > 0xff || (CHAR[c]! & TCHAR) === 0) return i
