@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
 import { ruleIds } from '../../generator/src/lint/index.js'
@@ -20,7 +20,8 @@ function gatehouse(...args: string[]): Promise<{ code: number; stdout: string; s
 const fixture = (rule: string, kind: 'fail' | 'pass') => `test/fixtures/lint/${rule}/${kind}.yaml`
 const markedLine = (file: string) => Number(expectedFindings(`${root}${file}`)[0]!.split('@')[1])
 
-describe.concurrent('gatehouse lint (real bin)', () => {
+// Sequential, with room to spare: each run starts node + tsx, and the whole suite shares two cores.
+describe('gatehouse lint (real bin)', { timeout: 90_000 }, () => {
   it('prints file:line:col  severity  rule  message, a fix line and a summary; exits 1 on an error', async () => {
     const file = fixture('missing-401', 'fail')
     const { code, stdout } = await gatehouse(file)
@@ -83,15 +84,25 @@ describe.concurrent('gatehouse lint (real bin)', () => {
   })
 })
 
-// Argument errors never reach the loader, so they are checked in-process (each bin start costs ~1.5 s).
-describe('runLintCli arguments', () => {
-  async function run(...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
+// Arguments and config are checked in-process (each bin start costs ~1.5 s), in folders of their own
+// so that a gatehouse.config.json of the repository cannot change the outcome.
+describe('runLintCli arguments and gatehouse.config.json', () => {
+  const dir = (name: string, files: Record<string, string> = {}) => {
+    const path = `${root}test/.tmp/lint/${name}`
+    rmSync(path, { recursive: true, force: true })
+    mkdirSync(path, { recursive: true })
+    for (const [file, text] of Object.entries(files)) writeFileSync(`${path}/${file}`, text)
+    return path
+  }
+  const failing401 = readFileSync(`${root}${fixture('missing-401', 'fail')}`, 'utf8')
+
+  async function run(cwd: string, ...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
     let stderr = ''
     let stdout = ''
     const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true))
     const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true))
     try {
-      return { code: await runLintCli(args), stderr, stdout }
+      return { code: await runLintCli(args, { cwd }), stderr, stdout }
     } finally {
       err.mockRestore()
       out.mockRestore()
@@ -100,19 +111,41 @@ describe('runLintCli arguments', () => {
 
   it.each([
     [['--rule-off', 'no-such-rule', 'spec.yaml'], /unknown lint rule "no-such-rule"/],
+    [['--rule', 'missing-401=fatal', 'spec.yaml'], /--rule takes <id>=off\|warning\|error/],
     [['--format', 'xml', 'spec.yaml'], /--format must be text or json/],
     [[], /missing <spec>/],
     [['--frobnicate', 'spec.yaml'], /frobnicate/],
   ])('exits 2 on %j', async (args, message) => {
-    const { code, stderr } = await run(...args)
+    const { code, stderr } = await run(dir('empty'), ...args)
     expect(code).toBe(2)
     expect(stderr).toMatch(message)
     expect(stderr).toContain('usage: gatehouse lint')
   })
 
   it('lists the rules with --help and exits 0', async () => {
-    const { code, stdout } = await run('--help')
+    const { code, stdout } = await run(dir('empty'), '--help')
     expect(code).toBe(0)
     for (const id of ruleIds) expect(stdout).toContain(id)
+  })
+
+  it('lints the config\'s spec with the config\'s rule settings; the command line wins', async () => {
+    const cwd = dir('config', {
+      'api.yaml': failing401,
+      'gatehouse.config.json': JSON.stringify({ spec: 'api.yaml', lint: { rules: { 'missing-401': 'warning' } } }),
+    })
+    const configured = await run(cwd)
+    expect(configured.code).toBe(0)
+    expect(configured.stdout).toMatch(/ {2}warning {2}missing-401 {2}/)
+    const overridden = await run(cwd, '--rule', 'missing-401=error')
+    expect(overridden.code).toBe(1)
+    expect(overridden.stdout).toMatch(/ {2}error {2}missing-401 {2}/)
+    expect((await run(cwd, '--rule-off', 'missing-401')).stdout.trim()).toBe('no problems found')
+  })
+
+  it('exits 2 on an invalid lint section in the config', async () => {
+    const cwd = dir('bad-config', { 'gatehouse.config.json': JSON.stringify({ lint: { rules: ['missing-401'] } }) })
+    const { code, stderr } = await run(cwd, 'spec.yaml')
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/^gatehouse\.config\.json: "lint\.rules" must map rule ids/)
   })
 })

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util'
 import { isGatehouseError } from '../errors.js'
+import { readLintConfig } from './config.js'
 import { formatSummary, formatText, summarize, toJsonFinding, type JsonReport, type JsonSpecResult } from './format.js'
 import { LintOptionsError, resolveLintOptions, type ResolvedLintOptions, type RuleSetting } from './options.js'
 import { ruleIds } from './rules/index.js'
 import { lintSpec } from './run.js'
 
-const USAGE = 'usage: gatehouse lint <spec>... [--format text|json] [--rule-off <id>]... [--no-problem-json]'
+const USAGE = 'usage: gatehouse lint [<spec>...] [--format text|json] [--rule-off <id>]... [--rule <id>=off|warning|error]... [--no-problem-json]'
 
 /** Exit codes: 0 clean or warnings only, 1 some error-level finding, 2 unreadable/invalid input or bad arguments. */
 const EXIT = { clean: 0, findings: 1, input: 2 } as const
@@ -16,8 +17,9 @@ interface Parsed {
   options: ResolvedLintOptions
 }
 
-function parse(args: string[]): Parsed | string {
-  let values: { format?: string; 'rule-off'?: string[]; 'no-problem-json'?: boolean; help?: boolean }
+/** Command line over `gatehouse.config.json` (its `spec` and `lint` section) over the defaults. */
+async function parse(args: string[], cwd: string): Promise<Parsed | string> {
+  let values: { format?: string; 'rule-off'?: string[]; rule?: string[]; 'no-problem-json'?: boolean; help?: boolean }
   let positionals: string[]
   try {
     ;({ values, positionals } = parseArgs({
@@ -26,6 +28,7 @@ function parse(args: string[]): Parsed | string {
       options: {
         format: { type: 'string' },
         'rule-off': { type: 'string', multiple: true },
+        rule: { type: 'string', multiple: true },
         'no-problem-json': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         // Read by the top-level CLI (stack traces of internal errors); accepted here so it is not "unknown".
@@ -38,12 +41,19 @@ function parse(args: string[]): Parsed | string {
   if (values.help) return ''
   const format = values.format ?? 'text'
   if (format !== 'text' && format !== 'json') return `--format must be text or json, got "${format}"`
-  if (positionals.length === 0) return 'missing <spec>'
-  const rules: Record<string, RuleSetting> = {}
+  const config = await readLintConfig(cwd)
+  const specs = positionals.length > 0 ? positionals : config.spec ? [config.spec] : []
+  if (specs.length === 0) return 'missing <spec> (and no "spec" in gatehouse.config.json)'
+  const rules: Record<string, RuleSetting> = { ...config.options.rules }
+  for (const entry of values.rule ?? []) {
+    const [id, setting] = entry.split('=')
+    if (!id || (setting !== 'off' && setting !== 'warning' && setting !== 'error')) return `--rule takes <id>=off|warning|error, got "${entry}"`
+    rules[id] = setting
+  }
   for (const id of (values['rule-off'] ?? []).flatMap((value) => value.split(','))) rules[id.trim()] = 'off'
+  const problemJson = values['no-problem-json'] ? false : config.options.problemJson
   try {
-    const options = resolveLintOptions({ rules, problemJson: !values['no-problem-json'] }, ruleIds)
-    return { specs: positionals, format, options }
+    return { specs, format, options: resolveLintOptions({ rules, ...(problemJson === undefined ? {} : { problemJson }) }, ruleIds) }
   } catch (error) {
     if (error instanceof LintOptionsError) return error.message
     throw error
@@ -51,11 +61,19 @@ function parse(args: string[]): Parsed | string {
 }
 
 /**
- * `gatehouse lint <spec>… [--format text|json] [--rule-off id]… [--no-problem-json]`: prints the
- * findings and returns the exit code (1 on any error-level finding, 2 on unreadable or invalid input).
+ * `gatehouse lint [<spec>…] [--format text|json] [--rule-off id]… [--rule id=severity]… [--no-problem-json]`:
+ * prints the findings and returns the exit code (1 on any error-level finding, 2 on unreadable or invalid input).
+ * @param cwd where `gatehouse.config.json` is looked for (the process's working directory by default).
  */
-export async function runLintCli(args: string[]): Promise<number> {
-  const parsed = parse(args)
+export async function runLintCli(args: string[], { cwd = process.cwd() }: { cwd?: string } = {}): Promise<number> {
+  let parsed: Parsed | string
+  try {
+    parsed = await parse(args, cwd)
+  } catch (error) {
+    if (!isGatehouseError(error)) throw error
+    process.stderr.write(`${error.format()}\n`)
+    return EXIT.input
+  }
   if (typeof parsed === 'string') {
     if (parsed === '') {
       process.stdout.write(`${USAGE}\nrules: ${ruleIds.join(', ')}\n`)
