@@ -207,3 +207,14 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-expose-headers')).toBe('WWW-Authenticate, DPoP-Nonce, Retry-After')
   })
 })
+
+describe('a 401 sent by a handler', () => {
+  it('gets the operation challenges when the handler sent none', async () => {
+    const createArticle: Handlers['createArticle'] = (_, reply) => reply.unauthorized({ type: 'about:blank', title: 'Session ended' })
+    const app = createServer({ authenticate: { oauth2: () => ({ scopes: ['articles:write'] }), bearerAuth: () => undefined }, handlers: { createArticle } as never })
+    const res = await call(app, 'POST', '/articles', { headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: '{"title":"t","body":"b"}' })
+    expect(res.status).toBe(401)
+    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="example"')
+    expect(await res.json()).toEqual({ type: 'about:blank', title: 'Session ended' })
+  })
+})

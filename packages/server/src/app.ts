@@ -1,5 +1,6 @@
 import { authenticate, type AuthEnvironment } from './authenticate.js'
 import { readBody } from './body.js'
+import { challengeHeaders, schemeChallenge } from './challenges.js'
 import { corsHeaders, preflight, type CorsOptions } from './cors.js'
 import { parseCookies, type CredentialSources } from './credentials.js'
 import type { ApiDefinition, OperationDefinition } from './definition.js'
@@ -109,6 +110,7 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
   const realmOf = (scheme: string) => api.schemes[scheme]?.realm ?? api.realm ?? options.realm
   const authEnv: AuthEnvironment = { schemes: api.schemes, verifiers: options.authenticate, realmOf, development, notFound }
   const replies = new Map<string, Record<string, unknown>>()
+  const bareChallenges = new Map<string, [string, string][]>()
   const credentialKeys = new Map<string, Set<string>>()
   for (const [name, op] of Object.entries(api.operations)) {
     const first = op.security.find((r) => r.length > 0)?.[0]?.scheme
@@ -121,6 +123,8 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
       }
     }
     credentialKeys.set(name, keys)
+    const schemes = [...new Set(op.security.flatMap((r) => r.map(({ scheme }) => scheme)))].filter((s) => api.schemes[s])
+    bareChallenges.set(name, challengeHeaders(schemes.map((s) => schemeChallenge(api.schemes[s]!, realmOf(s)))))
   }
 
   const allow = (route: RouteMatch) => {
@@ -163,6 +167,10 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
       throw new TypeError(`handler ${name} must return a reply (got ${result === null ? 'null' : typeof result})`)
     }
     if (development) checkReply(name, op, result, logger)
+    // RFC 9110 §15.5.2: a 401 carries at least one challenge, also when a handler sends it.
+    if (result instanceof Outgoing && result.status === 401 && !result.headers.some(([n]) => n === 'www-authenticate')) {
+      return new Outgoing(401, [...result.headers, ...bareChallenges.get(name)!], result.body)
+    }
     return result
   }
 
