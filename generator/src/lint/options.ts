@@ -25,6 +25,7 @@ export class LintOptionsError extends Error {
   override name = 'LintOptionsError'
 }
 
+/** Id of the rule that `problemJson: false` and `--no-problem-json` switch off (RFC 9457). */
 export const PROBLEM_JSON_RULE = 'error-response-not-problem-json'
 
 /**
