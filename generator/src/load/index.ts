@@ -72,7 +72,7 @@ function checkVersion(root: Record<string, unknown>, file: string, locate: Locat
     )
   }
   const version = root.openapi
-  const match = typeof version === 'string' ? /^3\.([01])\.\d+/.exec(version) : null
+  const match = typeof version === 'string' ? /^3\.([01])(\.\d+)?(-[\w.]+)?$/.exec(version) : null
   if (!match) {
     const at = locate('/openapi')
     const what = version === undefined ? 'no `openapi` field' : `openapi ${JSON.stringify(version)}`
