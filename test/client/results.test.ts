@@ -190,3 +190,14 @@ describe('transport failures reject with RequestError', () => {
     expect(server.seen.length).toBe(before)
   })
 })
+
+describe('failing credentials', () => {
+  it('a token source that throws rejects with code credentials, and nothing is sent', async () => {
+    const before = server.seen.length
+    const client = createClient({ baseUrl: server.url, auth: { oauth2: { getToken: () => Promise.reject(new Error('storage locked')) } } })
+    const e = await client.getArticle({ params: { path: { id: 'a1' } } }).catch((e: unknown) => e)
+    expect(e).toMatchObject({ name: 'RequestError', code: 'credentials', operation: 'getArticle' })
+    expect(((e as RequestError).cause as Error).message).toBe('storage locked')
+    expect(server.seen.length).toBe(before)
+  })
+})

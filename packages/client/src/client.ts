@@ -56,7 +56,7 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
   let dpopNonce: string | undefined
 
   /** Sends until there is a result to return: one renewal replay after a 401, one DPoP nonce retry, `retry` for transient statuses. */
-  async function exchange(op: OperationInfo, creds: Bound[], url: string, headers: Record<string, string>, prepared: PreparedBody, signal: AbortSignal | undefined): Promise<Outcome> {
+  async function exchange(operation: string, op: OperationInfo, creds: Bound[], url: string, headers: Record<string, string>, prepared: PreparedBody, signal: AbortSignal | undefined): Promise<Outcome> {
     const method = op.method.toUpperCase()
     let forced: TokenSource | undefined
     let forcedToken: string | undefined
@@ -67,17 +67,21 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       let u = url
       const sent: (string | undefined)[] = []
       for (const c of creds) {
-        let t = c.basic ?? (c.source === forced ? forcedToken : currentToken(c.source!, state(c.source!)))
-        // Most sources answer synchronously: awaiting only real promises saves a tick per request.
-        if (typeof t === 'object') t = await t
+        let t: Promise<string | undefined> | string | undefined
+        try {
+          t = c.basic ?? (c.source === forced ? forcedToken : currentToken(c.source!, state(c.source!)))
+          // Most sources answer synchronously: awaiting only real promises saves a tick per request.
+          if (typeof t === 'object') t = await t
+          if (t !== undefined && c.kind === 'bearer' && dpop) {
+            h.dpop = await dpop.proof({ method, url: u.split(/[?#]/)[0]!, accessToken: t, ...(dpopNonce && { nonce: dpopNonce }) })
+          }
+        } catch (e) {
+          throw new RequestError('credentials', operation, e)
+        }
         sent.push(t)
         if (t === undefined) continue
-        if (c.kind === 'bearer') {
-          if (dpop) {
-            h.authorization = 'DPoP ' + t
-            h.dpop = await dpop.proof({ method, url: u.split(/[?#]/)[0]!, accessToken: t, ...(dpopNonce && { nonce: dpopNonce }) })
-          } else h.authorization = 'Bearer ' + t
-        } else if (c.kind === 'basic') h.authorization = 'Basic ' + t
+        if (c.kind === 'bearer') h.authorization = (dpop ? 'DPoP ' : 'Bearer ') + t
+        else if (c.kind === 'basic') h.authorization = 'Basic ' + t
         else if (c.in === 'header') h[c.key!] = t
         else if (c.in === 'query') u += (u.includes('?') ? '&' : '?') + encodeURIComponent(c.key!) + '=' + encodeURIComponent(t)
         else h.cookie = (h.cookie ? h.cookie + '; ' : '') + c.key + '=' + t
@@ -164,7 +168,7 @@ export function createRuntimeClient(
       const { signal, timeout } = requestSignal(init.signal, init.timeoutMs ?? core.timeoutMs)
       let result: AnyResult
       try {
-        result = await buildResult(await core.exchange(op, creds, url, headers, prepared, signal), method, name)
+        result = await buildResult(await core.exchange(name, op, creds, url, headers, prepared, signal), method, name)
         if (options.validate && loadSchemas && result.ok) await validateResult(loadSchemas, name, result)
       } catch (e) {
         throw core.requestError(e, name, init.signal, timeout)

@@ -6,12 +6,14 @@ export type RequestErrorCode =
   | 'timeout'
   /** The caller's `signal` was aborted. */
   | 'aborted'
+  /** A token source's `getToken` (or the DPoP signer) threw: no request was sent with its credentials. */
+  | 'credentials'
   /** A success response was not what the spec declares (`validate: true` only), or its JSON was unreadable. */
   | 'invalid-response'
 
 /**
  * The one error a generated client rejects with: transport failures, timeouts,
- * aborts and unreadable responses. Every HTTP status, 4xx and 5xx included, is a
+ * aborts, failing token sources and unreadable responses. Every HTTP status, 4xx and 5xx included, is a
  * result instead; `code` says which failure this is, `cause` holds the original.
  * @example
  * try { await api.getArticle({ params: { path: { id } }, signal }) }

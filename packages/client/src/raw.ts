@@ -25,7 +25,7 @@ export function createRawClient(core: ReturnType<typeof createCore>, operations:
       const body = request.body ? await request.arrayBuffer() : undefined
       const { signal, timeout } = requestSignal(request.signal, core.timeoutMs)
       try {
-        return (await core.exchange(op, selectCredentials(op.security, core.bound), request.url, headers, { body, replayable: true }, signal)).res
+        return (await core.exchange(operation, op, selectCredentials(op.security, core.bound), request.url, headers, { body, replayable: true }, signal)).res
       } catch (e) {
         throw core.requestError(e, operation, request.signal, timeout)
       }
