@@ -63,6 +63,8 @@ describe('browser bundle size', () => {
     const size = gz(ours.initial)
     console.log(`client bundle: ${size} B gzipped (${ours.initial.length} B minified); openapi-fetch alone: ${gz(baseline.initial)} B gzipped; lazy chunks (error path, raw client, validate): ${ours.lazy.map(gz).join(', ')} B gzipped`)
     expect(size).toBeLessThanOrEqual(LIMIT)
+    // Nothing from Node: platform 'browser' would fail on a node: import; no process/Buffer globals either.
+    expect(ours.initial).not.toMatch(/\bnode:|\bprocess\.|\bBuffer\./)
     // zod and schemas.ts live only in the chunk `validate: true` imports.
     expect(ours.initial).not.toMatch(/zod|ZodError/i)
     expect(ours.lazy.join('')).toMatch(/ZodError|\$ZodType|zod/i)
