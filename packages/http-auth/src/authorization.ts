@@ -16,7 +16,7 @@ export class CredentialsParseError extends Error {
   override readonly name = 'CredentialsParseError'
   readonly code: CredentialsParseErrorCode
   readonly offset: number
-  readonly input?: string
+  declare readonly input?: string
 
   constructor(code: CredentialsParseErrorCode, offset: number, input?: string) {
     super(describeSyntaxError(code, offset))

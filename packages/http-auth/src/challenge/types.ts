@@ -37,7 +37,7 @@ export class ChallengeParseError extends Error {
   override readonly name = 'ChallengeParseError'
   readonly code: ChallengeParseErrorCode
   readonly offset: number
-  readonly input?: string
+  declare readonly input?: string
 
   constructor(code: ChallengeParseErrorCode, offset: number, input?: string) {
     super(describeSyntaxError(code, offset))
