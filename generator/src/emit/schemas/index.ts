@@ -19,10 +19,13 @@ export const schemasEmitter: Emitter = {
 /**
  * Renders `schemas.ts` for a model; pure and deterministic (same model, same bytes).
  *
- * Each schema is built in its own function declaration: tsc's control-flow
- * analysis of a reference to a top-level const walks back over every
- * declaration in between (quadratic on GitHub's thousands of schemas), but
- * stops at the boundary of a function declaration.
+ * Each schema is built by its own function declaration, wrapped in `z.lazy`:
+ * - building zod schemas is slow (seconds for GitHub's thousands), so a
+ *   server pays only for the schemas its requests actually reach, on first use;
+ * - references between consts need no ordering, cycles included;
+ * - tsc's control-flow analysis of a reference to a top-level const walks
+ *   back over every declaration in between (quadratic on large specs) but
+ *   stops at a function boundary, and all references sit inside builders.
  */
 export function emitSchemas(model: ApiModel, specName: string): string {
   const plan = planComponents(model)
@@ -60,7 +63,7 @@ function writeConst(writer: CodeBlockWriter, item: NamedExpr): void {
   writer.write(`function ${item.name}$(): $Schema `).inlineBlock(() => {
     writer.write(`return ${renderExpr(item.expr)}`)
   })
-  writer.newLine().writeLine(`const ${item.name}: $Schema = ${item.name}$()`)
+  writer.newLine().writeLine(`const ${item.name}: $Schema = $z.lazy(${item.name}$)`)
 }
 
 function writeExport(writer: CodeBlockWriter, doc: string, name: string, value: Expr): void {

@@ -1,6 +1,6 @@
 import type { ApiModel, JsonSchema } from '../../model/types.js'
 import type { Helper, TranslateEnv } from './context.js'
-import { arrow, code, zod } from './expr.js'
+import { code } from './expr.js'
 import { type ComponentOrder, orderComponents, scanSchema, variantComponents } from './graph.js'
 import { helperName, RESERVED_NAMES } from './helpers.js'
 import { translate } from './json-schema.js'
@@ -25,10 +25,10 @@ export interface ComponentPlan {
 const VARIANT_SUFFIX: Record<Mode, string> = { plain: 'Schema', request: 'RequestSchema', response: 'ResponseSchema' }
 
 /**
- * Orders the components (cycles grouped), decides which need a request or
- * response variant, names every const and translates the components. A
- * reference to a const not declared yet (only possible inside a cycle) is
- * wrapped in `z.lazy`.
+ * Orders the components (dependencies first, cycles grouped), decides which
+ * need a request or response variant, names every const and translates the
+ * components. Every const is a `z.lazy` over its builder (index.ts), so a
+ * reference is always just the const's name, cycles included.
  */
 export function planComponents(model: ApiModel): ComponentPlan {
   const index: SchemaIndex = {
@@ -53,15 +53,12 @@ export function planComponents(model: ApiModel): ComponentPlan {
     }
   }
 
-  const declared = new Set<string>()
   const helpers = new Set<Helper>()
   const env: TranslateEnv = {
     index,
     reference(name, mode) {
       const effective = mode !== 'plain' && demanded[mode].has(name) ? mode : 'plain'
-      const key = `${effective}:${name}`
-      const constName = code(constNames.get(key)!)
-      return declared.has(key) ? constName : zod('lazy', arrow(constName))
+      return code(constNames.get(`${effective}:${name}`)!)
     },
     helper(name) {
       helpers.add(name)
@@ -74,10 +71,8 @@ export function planComponents(model: ApiModel): ComponentPlan {
     for (const mode of ['plain', 'request', 'response'] as const) {
       for (const name of group) {
         if (mode !== 'plain' && !demanded[mode].has(name)) continue
-        const key = `${mode}:${name}`
         const expr = translate(index.components.get(name), { env, mode, coerce: false, inlining: new Set() })
-        declared.add(key)
-        consts.push({ name: constNames.get(key)!, expr })
+        consts.push({ name: constNames.get(`${mode}:${name}`)!, expr })
       }
     }
   }
