@@ -6,6 +6,7 @@ import { credentialsExchangeRequiresToken } from './credentials-exchange-require
 import { errorDescriptionOn401 } from './error-description-on-401.js'
 import { errorResponseNotProblemJson } from './error-response-not-problem-json.js'
 import { forbiddenOnPublic } from './forbidden-on-public.js'
+import { forbiddenWithoutChallenge } from './forbidden-without-challenge.js'
 import { hideForbiddenOnPublic } from './hide-forbidden-on-public.js'
 import { hideForbiddenWith403 } from './hide-forbidden-with-403.js'
 import { hideForbiddenWithout404 } from './hide-forbidden-without-404.js'
@@ -26,6 +27,7 @@ export const rules: readonly LintRule[] = [
   unauthorizedWithoutChallenge,
   unauthorizedOnPublic,
   missing403,
+  forbiddenWithoutChallenge,
   forbiddenOnPublic,
   hideForbiddenWith403,
   hideForbiddenWithoutPathParameter,
