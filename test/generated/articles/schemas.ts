@@ -75,7 +75,7 @@ function $arr(schema: $Schema): $Schema {
 function ArticleStatusSchema$(): $Schema {
   return $z.enum(['draft', 'published'])
 }
-const ArticleStatusSchema: $Schema = ArticleStatusSchema$()
+const ArticleStatusSchema: $Schema = $z.lazy(ArticleStatusSchema$)
 function ArticleSchema$(): $Schema {
   return $z.strictObject({
     id: $z.string().optional(),
@@ -87,7 +87,7 @@ function ArticleSchema$(): $Schema {
     createdAt: $z.iso.datetime({ offset: true }).optional(),
   })
 }
-const ArticleSchema: $Schema = ArticleSchema$()
+const ArticleSchema: $Schema = $z.lazy(ArticleSchema$)
 function ArticleRequestSchema$(): $Schema {
   return $z.strictObject({
     title: $z.string().min(1).max(200),
@@ -96,7 +96,7 @@ function ArticleRequestSchema$(): $Schema {
     tags: $z.array($z.string()).max(10).optional(),
   })
 }
-const ArticleRequestSchema: $Schema = ArticleRequestSchema$()
+const ArticleRequestSchema: $Schema = $z.lazy(ArticleRequestSchema$)
 function TokenRequestSchema$(): $Schema {
   return $z.looseObject({
     grant_type: $z.enum(['password', 'refresh_token']),
@@ -107,7 +107,7 @@ function TokenRequestSchema$(): $Schema {
     scope: $z.string().optional(),
   })
 }
-const TokenRequestSchema: $Schema = TokenRequestSchema$()
+const TokenRequestSchema: $Schema = $z.lazy(TokenRequestSchema$)
 function TokenResponseSchema$(): $Schema {
   return $z.looseObject({
     access_token: $z.string(),
@@ -117,7 +117,7 @@ function TokenResponseSchema$(): $Schema {
     scope: $z.string().optional(),
   })
 }
-const TokenResponseSchema: $Schema = TokenResponseSchema$()
+const TokenResponseSchema: $Schema = $z.lazy(TokenResponseSchema$)
 function OAuthErrorSchema$(): $Schema {
   return $z.looseObject({
     error: $z.enum(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']),
@@ -125,7 +125,7 @@ function OAuthErrorSchema$(): $Schema {
     error_uri: $z.string().optional(),
   })
 }
-const OAuthErrorSchema: $Schema = OAuthErrorSchema$()
+const OAuthErrorSchema: $Schema = $z.lazy(OAuthErrorSchema$)
 function ProblemSchema$(): $Schema {
   return $z.looseObject({
     type: $z.string().default('about:blank'),
@@ -144,7 +144,7 @@ function ProblemSchema$(): $Schema {
     'required-scopes': $z.array($z.string()).optional(),
   })
 }
-const ProblemSchema: $Schema = ProblemSchema$()
+const ProblemSchema: $Schema = $z.lazy(ProblemSchema$)
 function listArticlesQuerySchema$(): $Schema {
   return $z.strictObject({
     limit: $num($z.int().gte(1).lte(100)).default(20),
@@ -152,25 +152,25 @@ function listArticlesQuerySchema$(): $Schema {
     tag: $arr($z.array($z.string().min(1))).optional(),
   })
 }
-const listArticlesQuerySchema: $Schema = listArticlesQuerySchema$()
+const listArticlesQuerySchema: $Schema = $z.lazy(listArticlesQuerySchema$)
 function listArticlesResponse200Schema$(): $Schema {
   return $z.looseObject({
     items: $z.array(ArticleSchema),
   })
 }
-const listArticlesResponse200Schema: $Schema = listArticlesResponse200Schema$()
+const listArticlesResponse200Schema: $Schema = $z.lazy(listArticlesResponse200Schema$)
 function getArticlePathSchema$(): $Schema {
   return $z.object({
     id: $z.string().regex(new RegExp('^[a-z0-9-]{1,64}$', 'u')),
   })
 }
-const getArticlePathSchema: $Schema = getArticlePathSchema$()
+const getArticlePathSchema: $Schema = $z.lazy(getArticlePathSchema$)
 function deleteArticlePathSchema$(): $Schema {
   return $z.object({
     id: $z.string().regex(new RegExp('^[a-z0-9-]{1,64}$', 'u')),
   })
 }
-const deleteArticlePathSchema: $Schema = deleteArticlePathSchema$()
+const deleteArticlePathSchema: $Schema = $z.lazy(deleteArticlePathSchema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec. */
 export const componentSchemas = $componentSchemas() as unknown as $AsZod<ReturnType<typeof $componentSchemas>>

@@ -75,7 +75,7 @@ function $arr(schema: $Schema): $Schema {
 function SpeciesSchema$(): $Schema {
   return $z.enum(['cat', 'dog', 'bird'])
 }
-const SpeciesSchema: $Schema = SpeciesSchema$()
+const SpeciesSchema: $Schema = $z.lazy(SpeciesSchema$)
 function NewPetSchema$(): $Schema {
   return $z.looseObject({
     name: $z.string().min(1),
@@ -84,7 +84,7 @@ function NewPetSchema$(): $Schema {
     tags: $z.array($z.string()).nullable().optional(),
   })
 }
-const NewPetSchema: $Schema = NewPetSchema$()
+const NewPetSchema: $Schema = $z.lazy(NewPetSchema$)
 function PetSchema$(): $Schema {
   return $z.looseObject({
     name: $z.string().min(1),
@@ -94,7 +94,7 @@ function PetSchema$(): $Schema {
     id: $z.int(),
   })
 }
-const PetSchema: $Schema = PetSchema$()
+const PetSchema: $Schema = $z.lazy(PetSchema$)
 function ProblemSchema$(): $Schema {
   return $z.looseObject({
     type: $z.string().optional(),
@@ -108,40 +108,40 @@ function ProblemSchema$(): $Schema {
     'required-scopes': $z.array($z.string()).optional(),
   })
 }
-const ProblemSchema: $Schema = ProblemSchema$()
+const ProblemSchema: $Schema = $z.lazy(ProblemSchema$)
 function listPetsQuerySchema$(): $Schema {
   return $z.strictObject({
     limit: $num($z.int32().gte(1).lte(50)).optional(),
     species: $arr($z.array($z.enum(['cat', 'dog', 'bird']))).optional(),
   })
 }
-const listPetsQuerySchema: $Schema = listPetsQuerySchema$()
+const listPetsQuerySchema: $Schema = $z.lazy(listPetsQuerySchema$)
 function listPetsResponse200Schema$(): $Schema {
   return $z.array(PetSchema)
 }
-const listPetsResponse200Schema: $Schema = listPetsResponse200Schema$()
+const listPetsResponse200Schema: $Schema = $z.lazy(listPetsResponse200Schema$)
 function getPetPathSchema$(): $Schema {
   return $z.object({
     petId: $num($z.int().gte(1)),
   })
 }
-const getPetPathSchema: $Schema = getPetPathSchema$()
+const getPetPathSchema: $Schema = $z.lazy(getPetPathSchema$)
 function getPetHeaderSchema$(): $Schema {
   return $z.object({
     'x-request-id': $z.uuid().optional(),
   })
 }
-const getPetHeaderSchema: $Schema = getPetHeaderSchema$()
+const getPetHeaderSchema: $Schema = $z.lazy(getPetHeaderSchema$)
 function deletePetPathSchema$(): $Schema {
   return $z.object({
     petId: $num($z.int().gte(1)),
   })
 }
-const deletePetPathSchema: $Schema = deletePetPathSchema$()
+const deletePetPathSchema: $Schema = $z.lazy(deletePetPathSchema$)
 function getInventoryResponse200Schema$(): $Schema {
   return $z.record($z.string(), $z.int().gte(0))
 }
-const getInventoryResponse200Schema: $Schema = getInventoryResponse200Schema$()
+const getInventoryResponse200Schema: $Schema = $z.lazy(getInventoryResponse200Schema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec. */
 export const componentSchemas = $componentSchemas() as unknown as $AsZod<ReturnType<typeof $componentSchemas>>
