@@ -54,7 +54,8 @@ function fromErrors(value: unknown, out: InvalidParam[]): void {
     let merged = false
     for (let i = 0; i < fromRfc7807; i++) {
       const e = out[i]!
-      if (e.name === name && e.reason === reason) {
+      // gatehouse's `errors[].detail` is `${name} ${reason}` (readable alone); the bare reason is the same failure too.
+      if (e.name === name && (e.reason === reason || `${e.name} ${e.reason}` === reason)) {
         if (pointer !== undefined && e.pointer === undefined) e.pointer = pointer
         merged = true
         break
