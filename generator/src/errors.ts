@@ -10,6 +10,7 @@ export type GatehouseErrorCode =
   | 'duplicate-operation-id'
   | 'invalid-document'
   | 'invalid-options'
+  | 'unwritable-output'
 
 /** Where an error was found: a source position when known, else the JSON pointer. */
 export interface ErrorSite {

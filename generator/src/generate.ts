@@ -1,10 +1,21 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { GatehouseError } from './errors.js'
 import { loadDocument } from './load/index.js'
+import { shortPath } from './load/paths.js'
 import { buildModel } from './model/build.js'
 import type { ApiModel } from './model/types.js'
 import { resolveOptions, type GenerateOptions, type ResolvedOptions } from './options.js'
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EEXIST: 'a file is in the way of a directory',
+  ENOTDIR: 'a file is in the way of a directory',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+}
 
 /** One output file. `path` is relative to the output directory. */
 export interface GeneratedFile {
@@ -48,7 +59,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const current = await readFile(target, 'utf8').catch(() => undefined)
     if (current !== file.content) changed.push(target)
   }
-  const written = resolved.check ? [] : await writeAtomically(resolved.out, files, changed)
+  const written = resolved.check
+    ? []
+    : await writeAtomically(resolved.out, files, changed).catch((error: NodeJS.ErrnoException) => {
+        throw new GatehouseError('unwritable-output', `cannot write the output: ${REASONS[error.code ?? ''] ?? error.message}`, { file: shortPath(error.path ?? resolved.out) }, { cause: error })
+      })
   return { files, written, changed, model, sources: loaded.files, options: resolved }
 }
 

@@ -69,3 +69,11 @@ describe('generate', () => {
     await expect(generate({ spec, out: '' })).rejects.toMatchObject({ code: 'invalid-options' })
   })
 })
+
+describe('generate output errors', () => {
+  it('reports an output path it cannot create as a GatehouseError, not a crash', async () => {
+    const blocker = join(dir, 'blocker')
+    await writeFile(blocker, 'a file, not a directory\n')
+    await expect(generate({ spec, out: join(blocker, 'out') })).rejects.toMatchObject({ code: 'unwritable-output', message: expect.stringContaining('a file is in the way') })
+  })
+})
