@@ -9,6 +9,8 @@ export const forbiddenWithoutChallenge: LintRule = {
   fix: 'add a `WWW-Authenticate` header to the 403 response (e.g. `Bearer error="insufficient_scope", scope="…"`)',
   *check({ model }) {
     for (const operation of model.operations) {
+      // There the 403 itself is the mistake (hide-forbidden-with-403, credentials-exchange-403): no advice to decorate it.
+      if (operation.hideForbidden || operation.credentialsExchange) continue
       // Only where a bearer token is refused for its scopes: Basic and API keys have no insufficient_scope.
       const scopedBearer = operation.security.alternatives.some((alternative) =>
         alternative.schemes.some((requirement) => requirement.scopes.length > 0 && isBearerScheme(schemeNamed(model, requirement.scheme))),
