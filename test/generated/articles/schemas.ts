@@ -145,6 +145,17 @@ function ProblemSchema$(): $Schema {
   })
 }
 const ProblemSchema: $Schema = $z.lazy(ProblemSchema$)
+function authorizeBodySchema$(): $Schema {
+  return $z.looseObject({
+    grant_type: $z.enum(['password', 'refresh_token']),
+    username: $z.string().optional(),
+    password: $z.string().optional(),
+    refresh_token: $z.string().optional(),
+    client_id: $z.string().optional(),
+    scope: $z.string().optional(),
+  })
+}
+const authorizeBodySchema: $Schema = $z.lazy(authorizeBodySchema$)
 function listArticlesQuerySchema$(): $Schema {
   return $z.strictObject({
     limit: $num($z.int().gte(1).lte(100)).default(20),
@@ -192,7 +203,7 @@ function $operationSchemas() {
     authorize: {
       body: {
         required: true,
-        content: { 'application/x-www-form-urlencoded': TokenRequestSchema, 'application/json': TokenRequestSchema },
+        content: { 'application/x-www-form-urlencoded': authorizeBodySchema, 'application/json': TokenRequestSchema },
       },
       responses: {
         '200': { 'application/json': TokenResponseSchema },

@@ -10,6 +10,11 @@ describe('parameters', () => {
         schemas: {
           Limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
           Level: { type: 'integer', enum: [1, 2, 3] },
+          Form: {
+            type: 'object',
+            required: ['count'],
+            properties: { count: { type: 'integer' }, flags: { type: 'array', items: { type: 'boolean' } }, id: { type: 'string', readOnly: true } },
+          },
         },
         operations: [
           operationOf('search', {
@@ -28,6 +33,14 @@ describe('parameters', () => {
               parameter('Authorization', 'header', { type: 'string' }, { required: true }),
               parameter('session', 'cookie', { type: 'string' }, { required: true }),
             ],
+          }),
+          operationOf('submit', {
+            body: {
+              content: {
+                'application/x-www-form-urlencoded': { $ref: '#/components/schemas/Form' },
+                'application/json': { $ref: '#/components/schemas/Form' },
+              },
+            },
           }),
           operationOf('noParams'),
           operationOf('onlyIgnoredHeader', { parameters: [parameter('Accept', 'header', { type: 'string' })] }),
@@ -95,6 +108,14 @@ describe('parameters', () => {
     const cookie = generated.operationSchemas.search!.cookie!
     expect(cookie.safeParse({ session: 'abc', other: 'x' }).success).toBe(true)
     expect(cookie.safeParse({}).success).toBe(false)
+  })
+
+  it('coerces form bodies like parameters, and only form bodies', () => {
+    const content = generated.operationSchemas.submit!.body!.content
+    expect(content['application/x-www-form-urlencoded']!.parse({ count: '3', flags: 'true', id: 'x' })).toEqual({ count: 3, flags: [true] })
+    expect(content['application/x-www-form-urlencoded']!.safeParse({ count: '3x' }).success).toBe(false)
+    expect(content['application/json']!.safeParse({ count: '3' }).success).toBe(false)
+    expect(content['application/json']!.parse({ count: 3, flags: [false] })).toEqual({ count: 3, flags: [false] })
   })
 
   it('has a location key only where the operation has parameters', () => {

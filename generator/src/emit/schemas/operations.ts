@@ -62,22 +62,30 @@ function statusSuffix(status: string): string {
   return status === 'default' ? 'Default' : status.replace(/[^A-Za-z0-9]/g, '_')
 }
 
-/** One entry per media type that has a schema; media types sharing a schema share one const. */
+/**
+ * One entry per media type that has a schema; media types sharing a schema
+ * share one const. Form bodies arrive as strings (the server decodes
+ * `application/x-www-form-urlencoded` to `Record<string, string | string[]>`),
+ * so they coerce like parameters.
+ */
 function mediaEntries(
   content: MediaType[],
   mode: Mode,
   env: TranslateEnv,
   named: (suffix: string, expr: Expr) => Expr,
 ): Array<[string, Expr]> {
-  const shared = new Map<JsonSchema, Expr>()
+  const shared = new Map<string, Expr>()
+  const ids = new Map<JsonSchema, number>()
   const entries: Array<[string, Expr]> = []
   for (const media of content) {
     if (media.schema === undefined) continue
-    let expr = shared.get(media.schema)
+    const coerce = mode === 'request' && media.type.toLowerCase() === 'application/x-www-form-urlencoded'
+    if (!ids.has(media.schema)) ids.set(media.schema, ids.size)
+    const key = `${ids.get(media.schema)}:${coerce}`
+    let expr = shared.get(key)
     if (expr === undefined) {
-      expr = schemaExpr(media.schema, mode, env)
-      expr = named(shared.size === 0 ? '' : String(shared.size + 1), expr)
-      shared.set(media.schema, expr)
+      expr = named(shared.size === 0 ? '' : String(shared.size + 1), schemaExpr(media.schema, mode, env, coerce))
+      shared.set(key, expr)
     }
     entries.push([media.type, expr])
   }
@@ -85,11 +93,11 @@ function mediaEntries(
 }
 
 /** A bare component ref stays a reference (no extra const); anything else is translated inline. */
-function schemaExpr(schema: JsonSchema, mode: Mode, env: TranslateEnv): Expr {
-  const ctx: Ctx = { env, mode, coerce: false, inlining: new Set() }
+function schemaExpr(schema: JsonSchema, mode: Mode, env: TranslateEnv, coerce: boolean): Expr {
+  const ctx: Ctx = { env, mode, coerce, inlining: new Set() }
   const ref = refOf(schema)
   const name = ref !== undefined ? componentName(ref) : undefined
-  const bare = name !== undefined && env.index.components.has(name) && Object.keys(asObject(schema)!).length === 1
+  const bare = !coerce && name !== undefined && env.index.components.has(name) && Object.keys(asObject(schema)!).length === 1
   return bare ? env.reference(name, mode) : translate(schema, ctx)
 }
 
