@@ -9,6 +9,8 @@ export const unauthorizedWithoutChallenge: LintRule = {
   fix: 'add `headers: { WWW-Authenticate: { required: true, schema: { type: string } } }` to the 401 response',
   *check({ model }) {
     for (const operation of model.operations) {
+      // On a public operation the 401 itself is the mistake (401-on-public-operation).
+      if (operation.security.public && !operation.credentialsExchange) continue
       for (const response of operation.responses) {
         if (response.status !== '401' || hasHeader(response, 'WWW-Authenticate')) continue
         yield {
