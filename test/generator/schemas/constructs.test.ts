@@ -94,8 +94,8 @@ const common: Case[] = [
   {
     name: 'anyOf with own properties',
     schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'], anyOf: [{ required: ['x'] }, { required: ['y'] }] },
-    valid: [{ id: '1', x: 1 }],
-    invalid: [{ x: 1 }],
+    valid: [{ id: '1', x: 1 }, { id: '1', y: null }],
+    invalid: [{ x: 1 }, { id: '1' }],
   },
   { name: 'not', schema: { type: 'string', not: { enum: ['admin', 'root'] } }, valid: ['bob'], invalid: ['admin', 'root'] },
   {

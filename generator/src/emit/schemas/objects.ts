@@ -29,10 +29,14 @@ export function objectExpr(schema: SchemaObject, ctx: Ctx, translate: Translate)
     const hasDefault = asObject(property)?.default !== undefined
     shape.push([key, required.has(key) || hasDefault ? value : method(value, 'optional')])
   }
+  // `required` may name keys it does not describe: they must be present, with any value.
+  for (const key of required) {
+    if (typeof key === 'string' && !Object.hasOwn(properties, key)) shape.push([key, zod('unknown')])
+  }
   const extra = schema.additionalProperties
   const extraSchema = extra !== undefined && typeof extra !== 'boolean' && Object.keys(asObject(extra) ?? {}).length > 0
   let expr: Expr
-  if (Object.keys(properties).length === 0 && extra !== false) {
+  if (shape.length === 0 && !dropped && extra !== false) {
     expr = zod('record', zod('string'), extraSchema ? translate(extra as JsonSchema, ctx) : zod('unknown'))
   } else if (extra === false) expr = zod('strictObject', object(shape))
   else if (extraSchema) expr = method(zod('object', object(shape)), 'catchall', translate(extra as JsonSchema, ctx))
