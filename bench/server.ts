@@ -21,7 +21,7 @@ interface LoadOptions {
   duration: number
 }
 interface LoadResult {
-  requests: { average: number }
+  requests: { average: number; total: number }
   non2xx: number
   errors: number
 }
@@ -99,6 +99,11 @@ async function serve(kind: Kind, spec: string) {
   const server = kind === 'gatehouse' ? await gatehouse() : kind === 'bare' ? bare() : await eov(spec)
   // Exit cleanly on SIGTERM so `node --cpu-prof` can write its profile.
   process.on('SIGTERM', () => process.exit(0))
+  // The parent asks for the CPU time spent so far, to report requests per CPU-second.
+  process.on('message', () => {
+    const { user, system } = process.cpuUsage()
+    process.send!((user + system) / 1e6)
+  })
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${(server.address() as AddressInfo).port}\n`))
 }
 
@@ -121,14 +126,21 @@ async function bundle(): Promise<string> {
 }
 
 function start(server: string, kind: Kind): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [server, '--serve', kind, `${ROOT}spec/articles.yaml`], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [server, '--serve', kind, `${ROOT}spec/articles.yaml`], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
     child.stdout!.once('data', (d: Buffer) => resolve({ child, url: `http://127.0.0.1:${String(d).trim()}/articles` }))
   })
 }
 
-async function load(url: string, seconds: number): Promise<{ rps: number; non2xx: number; errors: number }> {
+function cpuSeconds(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(Number(m)))
+    child.send('cpu')
+  })
+}
+
+async function load(url: string, seconds: number): Promise<{ rps: number; total: number; non2xx: number; errors: number }> {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -137,7 +149,7 @@ async function load(url: string, seconds: number): Promise<{ rps: number; non2xx
     connections: 32,
     duration: seconds,
   })
-  return { rps: result.requests.average, non2xx: result.non2xx, errors: result.errors }
+  return { rps: result.requests.average, total: result.requests.total, non2xx: result.non2xx, errors: result.errors }
 }
 
 async function main() {
@@ -145,6 +157,8 @@ async function main() {
   const rounds = Number(process.argv[3] ?? 3)
   const kinds: Kind[] = ['gatehouse', 'bare', 'eov']
   const results: Record<Kind, number[]> = { gatehouse: [], bare: [], eov: [] }
+  // Requests per CPU-second of the server process: steadier than req/s on a shared machine.
+  const perCpu: Record<Kind, number[]> = { gatehouse: [], bare: [], eov: [] }
   const server = await bundle()
   console.log(`POST /articles, bearer token + articles:write + JSON body validation; ${rounds} rounds × ${seconds} s, 32 connections`)
   for (let round = 1; round <= rounds; round++) {
@@ -154,10 +168,13 @@ async function main() {
       const { child, url } = await start(server, kind)
       try {
         await load(url, 3) // warm-up (JIT, lazy module loading, connection pools)
+        const before = await cpuSeconds(child)
         const r = await load(url, seconds)
+        const cpu = (await cpuSeconds(child)) - before
         if (r.non2xx > 0 || r.errors > 0) throw new Error(`${kind}: ${r.non2xx} non-2xx responses, ${r.errors} errors`)
         results[kind].push(r.rps)
-        console.log(`  round ${round} ${kind.padEnd(9)} ${Math.round(r.rps)} req/s`)
+        perCpu[kind].push(r.total / cpu)
+        console.log(`  round ${round} ${kind.padEnd(9)} ${Math.round(r.rps)} req/s  (${Math.round(r.total / cpu)} req per server CPU-second)`)
       } finally {
         child.removeAllListeners('exit')
         child.kill()
@@ -166,10 +183,11 @@ async function main() {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   const m = { gatehouse: median(results.gatehouse), bare: median(results.bare), eov: median(results.eov) }
-  console.log('\nmedian req/s')
-  for (const kind of kinds) console.log(`  ${kind.padEnd(9)} ${Math.round(m[kind])}`)
-  console.log(`\ngatehouse / bare = ${(m.gatehouse / m.bare).toFixed(2)}× (target ≥ 0.8×)`)
-  console.log(`gatehouse / express-openapi-validator = ${(m.gatehouse / m.eov).toFixed(2)}× (target ≥ 2×)`)
+  const c = { gatehouse: median(perCpu.gatehouse), bare: median(perCpu.bare), eov: median(perCpu.eov) }
+  console.log('\nmedian          req/s   req per server CPU-second')
+  for (const kind of kinds) console.log(`  ${kind.padEnd(9)} ${String(Math.round(m[kind])).padStart(9)}   ${String(Math.round(c[kind])).padStart(9)}`)
+  console.log(`\ngatehouse / bare = ${(m.gatehouse / m.bare).toFixed(2)}× req/s, ${(c.gatehouse / c.bare).toFixed(2)}× per CPU-second (target ≥ 0.8×)`)
+  console.log(`gatehouse / express-openapi-validator = ${(m.gatehouse / m.eov).toFixed(2)}× req/s, ${(c.gatehouse / c.eov).toFixed(2)}× per CPU-second (target ≥ 2×)`)
 }
 
 if (process.argv[2] === '--serve') await serve(process.argv[3] as Kind, process.argv[4]!)

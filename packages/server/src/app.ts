@@ -12,6 +12,7 @@ import { readParameters, parseQuery } from './parameters.js'
 import type { AnyVerifier, Principal } from './principal.js'
 import { createReply } from './reply.js'
 import { Router, type RouteMatch } from './router.js'
+import { isThenable } from './thenable.js'
 
 /** What an error hook learns about a failed request. */
 export interface ErrorContext {
@@ -63,10 +64,10 @@ export interface RuntimeContext {
 
 // Classes rather than object literals with closures: nothing is allocated per request but the instance.
 class RequestSources implements CredentialSources {
-  #query: Map<string, string[]> | undefined
+  #query: ReadonlyMap<string, string[]> | undefined
   #cookies: Map<string, string[]> | undefined
   constructor(readonly incoming: Incoming) {}
-  query(): Map<string, string[]> {
+  query(): ReadonlyMap<string, string[]> {
     return (this.#query ??= parseQuery(this.incoming.search))
   }
   cookies(): Map<string, string[]> {
@@ -162,7 +163,8 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     const handler = options.handlers[name] as ((context: RuntimeContext, reply: unknown) => unknown) | undefined
     if (!handler) return problemOut(501, { detail: development ? `No handler for operation ${name}.` : undefined })
     const context = new Context(name, params, body.body, auth.principal, auth.principals, incoming)
-    const result = await handler(context, replies.get(name))
+    let result = handler(context, replies.get(name))
+    if (isThenable(result)) result = await result
     if (!(result instanceof Outgoing) && !(result instanceof Response)) {
       throw new TypeError(`handler ${name} must return a reply (got ${result === null ? 'null' : typeof result})`)
     }

@@ -63,7 +63,7 @@ export function parseCookies(header: string | null): Map<string, string[]> {
 /** Per-request lazily parsed pieces shared by every scheme. */
 export interface CredentialSources {
   incoming: Incoming
-  query: () => Map<string, string[]>
+  query: () => ReadonlyMap<string, string[]>
   cookies: () => Map<string, string[]>
 }
 

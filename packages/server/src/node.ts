@@ -75,15 +75,23 @@ class NodeIncoming implements Incoming {
 }
 
 function writeOutgoing(out: Outgoing, res: ServerResponse): void {
-  res.statusCode = out.status
-  const grouped = new Map<string, string[]>()
-  for (const [name, value] of out.headers) {
-    const list = grouped.get(name)
-    if (list) list.push(value)
-    else grouped.set(name, [value])
+  if (res.getHeaderNames().length === 0) {
+    // A flat [name, value, …] list: node writes each pair as its own line, so repeated
+    // WWW-Authenticate challenges stay one per line, without the per-header setHeader work.
+    const flat: string[] = []
+    for (const [name, value] of out.headers) flat.push(name, value)
+    res.writeHead(out.status, flat)
+  } else {
+    // Headers set earlier (Express's X-Powered-By): merge through setHeader, arrays for repeats.
+    res.statusCode = out.status
+    const grouped = new Map<string, string[]>()
+    for (const [name, value] of out.headers) {
+      const list = grouped.get(name)
+      if (list) list.push(value)
+      else grouped.set(name, [value])
+    }
+    for (const [name, values] of grouped) res.setHeader(name, values.length === 1 ? values[0]! : values)
   }
-  // An array makes node write one header line per value: one challenge per WWW-Authenticate line.
-  for (const [name, values] of grouped) res.setHeader(name, values.length === 1 ? values[0]! : values)
   const body = out.body
   if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
     res.end(body ?? undefined)

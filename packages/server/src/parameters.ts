@@ -12,10 +12,15 @@ export interface ParsedParameters {
 
 const DELIMITERS: Record<string, string> = { form: ',', simple: ',', spaceDelimited: ' ', pipeDelimited: '|' }
 
+const NO_QUERY: ReadonlyMap<string, string[]> = new Map()
+const NONE = Object.freeze({})
+// Operations without parameters share one frozen value instead of allocating per request.
+const NO_PARAMETERS: ParsedParameters = Object.freeze({ path: NONE, query: NONE, header: NONE, cookie: NONE })
+
 /** Query keys with their values in order (`+` is a space, RFC 1866 form encoding). */
-export function parseQuery(search: string): Map<string, string[]> {
+export function parseQuery(search: string): ReadonlyMap<string, string[]> {
+  if (search === '') return NO_QUERY
   const query = new Map<string, string[]>()
-  if (search === '') return query
   for (const [key, value] of new URLSearchParams(search)) {
     const list = query.get(key)
     if (list) list.push(value)
@@ -75,13 +80,13 @@ function decode(def: ParameterDefinition, raw: string[], issues: Issue[]): unkno
 export function readParameters(
   op: OperationDefinition,
   sources: CredentialSources,
-  query: Map<string, string[]>,
+  query: ReadonlyMap<string, string[]>,
   pathValues: Record<string, string>,
   credentialKeys: ReadonlySet<string>,
   issues: Issue[],
 ): ParsedParameters {
+  if (!op.parameters && query.size === 0) return NO_PARAMETERS
   const raw: ParsedParameters = { path: {}, query: {}, header: {}, cookie: {} }
-  if (!op.parameters && query.size === 0) return raw
   const consumed = new Set<string>()
   for (const def of op.parameters ?? []) {
     let values: string[]
