@@ -10,7 +10,10 @@ describe('formatChallenge', () => {
     [{ scheme: 'negotiate', params: {}, token68: 'YII+/w==' }, 'Negotiate YII+/w=='],
     [{ scheme: 'newauth', params: { title: 'Login to "apps"', path: 'C:\\x' } }, 'newauth title="Login to \\"apps\\"", path="C:\\\\x"'],
     [{ scheme: 'Custom-Scheme', params: { empty: '' } }, 'Custom-Scheme empty=""'],
-    [{ scheme: 'digest', params: { realm: 'r', algorithm: 'SHA-256', stale: 'true', qop: 'auth' } }, 'Digest realm="r", algorithm=SHA-256, stale=true, qop="auth"'],
+    [
+      { scheme: 'digest', params: { realm: 'r', algorithm: 'SHA-256', stale: 'true', qop: 'auth', charset: 'UTF-8', userhash: 'false', nonce: 'abc', domain: '/a /b' } },
+      'Digest realm="r", algorithm=SHA-256, stale=true, qop="auth", charset=UTF-8, userhash=false, nonce="abc", domain="/a /b"',
+    ],
     [{ scheme: 'basic', params: { realm: 'caf\u00e9\ttab' } }, 'Basic realm="caf\u00e9\ttab"'],
   ])('%j → %s', (challenge, expected) => {
     expect(formatChallenge(challenge)).toBe(expected)

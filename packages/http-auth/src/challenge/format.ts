@@ -36,14 +36,17 @@ export function quote(value: string): string {
   return out + value.slice(seg) + '"'
 }
 
-// RFC 7616 §3.3: Digest's `stale` and `algorithm` MUST NOT be sent as quoted-strings.
-const BARE = new Map<string, ReadonlySet<string>>([['digest', new Set(['stale', 'algorithm'])]])
+// RFC 7616 §3.3: "a sender MUST only generate the quoted string syntax values
+// for the following parameters: realm, domain, nonce, opaque, and qop" — every
+// other Digest parameter (algorithm, stale, charset, userhash) goes out as a token.
+const ONLY_QUOTED = new Map<string, ReadonlySet<string>>([['digest', new Set(['realm', 'domain', 'nonce', 'opaque', 'qop'])]])
 
 /**
  * Serializes one challenge (RFC 9110 §11.2). Every value is written as a
  * quoted-string — the form the RFC 6750, 7617, 9449 and 9470 examples use and
  * the only one naive peers match — except where a scheme forbids it (Digest
- * `stale` and `algorithm`, RFC 7616 §3.3, when they are tokens). Throws `TypeError` for anything that cannot be
+ * parameters other than realm, domain, nonce, opaque and qop, RFC 7616 §3.3,
+ * when they are tokens). Throws `TypeError` for anything that cannot be
  * represented (a non-token scheme or name, CR/LF/NUL or characters above
  * U+00FF, a token68 together with parameters, names repeated case-insensitively).
  * @example formatChallenge({ scheme: 'bearer', params: { realm: 'api' } }) // 'Bearer realm="api"'
@@ -58,7 +61,7 @@ export function formatChallenge(c: Challenge): string {
     return `${scheme} ${c.token68}`
   }
   if (names.length === 0) return scheme
-  const bare = BARE.get(c.scheme.toLowerCase())
+  const onlyQuoted = ONLY_QUOTED.get(c.scheme.toLowerCase())
   const seen = new Set<string>()
   let out = scheme + ' '
   for (let i = 0; i < names.length; i++) {
@@ -70,7 +73,7 @@ export function formatChallenge(c: Challenge): string {
     const value = c.params[name]
     if (typeof value !== 'string') throw new TypeError(`auth-param ${JSON.stringify(name)} is not a string`)
     if (i > 0) out += ', '
-    out += name + '=' + (bare?.has(key) && isToken(value) ? value : quote(value))
+    out += name + '=' + (onlyQuoted !== undefined && !onlyQuoted.has(key) && isToken(value) ? value : quote(value))
   }
   return out
 }
