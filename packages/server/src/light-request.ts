@@ -5,7 +5,7 @@ const cache = Symbol('request')
 const headersCache = Symbol('headers')
 
 interface LightFields {
-  [source]: { req: IncomingMessage; url: string; body: () => Promise<Uint8Array> }
+  [source]: { req: IncomingMessage; url: () => string; body: () => Promise<Uint8Array> }
   [cache]?: Request
   [headersCache]?: Headers
 }
@@ -29,7 +29,7 @@ function materialize(self: LightFields): Request {
         },
       })
     : null
-  self[cache] = new Request(url, { method, headers: headersOf(self), body: stream, duplex: 'half' } as RequestInit)
+  self[cache] = new Request(url(), { method, headers: headersOf(self), body: stream, duplex: 'half' } as RequestInit)
   return self[cache]
 }
 
@@ -53,7 +53,7 @@ const prototype: object = {
     return ((this as unknown as LightFields)[source].req.method ?? 'GET').toUpperCase()
   },
   get url() {
-    return (this as unknown as LightFields)[source].url
+    return (this as unknown as LightFields)[source].url()
   },
   get headers() {
     return headersOf(this as unknown as LightFields)
@@ -80,7 +80,7 @@ for (const key of Object.getOwnPropertyNames(Request.prototype)) {
 Object.setPrototypeOf(prototype, Request.prototype)
 
 /** A `Request` over a node request that is only really built if read beyond method, url and headers. */
-export function lightRequest(req: IncomingMessage, url: string, body: () => Promise<Uint8Array>): Request {
+export function lightRequest(req: IncomingMessage, url: () => string, body: () => Promise<Uint8Array>): Request {
   const self = Object.create(prototype) as LightFields
   self[source] = { req, url, body }
   return self as unknown as Request

@@ -70,7 +70,7 @@ class NodeIncoming implements Incoming {
     return Buffer.isBuffer(b) ? b.toString('utf8') : new TextDecoder().decode(b)
   }
   get request(): Request {
-    return (this.#request ??= lightRequest(this.req, urlOf(this.req), () => this.bytes()))
+    return (this.#request ??= lightRequest(this.req, () => urlOf(this.req), () => this.bytes()))
   }
 }
 
