@@ -32,6 +32,7 @@ const common: Case[] = [
   { name: 'email', schema: { type: 'string', format: 'email' }, valid: ['a@example.com'], invalid: ['a@', 'nope'] },
   { name: 'uuid', schema: { type: 'string', format: 'uuid' }, valid: ['123e4567-e89b-12d3-a456-426614174000'], invalid: ['123e4567'] },
   { name: 'uri', schema: { type: 'string', format: 'uri' }, valid: ['https://example.com/x?y=1'], invalid: ['not a url'] },
+  { name: 'Kubernetes int-or-string', schema: { type: 'string', format: 'int-or-string' }, valid: ['25%', 1], invalid: [1.5, null] },
   { name: 'unknown format is ignored', schema: { type: 'string', format: 'color-name' }, valid: ['teal'], invalid: [3] },
   { name: 'integer', schema: { type: 'integer' }, valid: [0, -5, 2 ** 40], invalid: [1.5, '1', Number.NaN] },
   { name: 'int32', schema: { type: 'integer', format: 'int32' }, valid: [2147483647, -2147483648], invalid: [2147483648] },

@@ -7,7 +7,7 @@ export type Helper = 'num' | 'bool' | 'arr' | 'json' | 'unique' | 'props' | 'jso
 /** What the translator needs from the file being written. */
 export interface TranslateEnv {
   index: SchemaIndex
-  /** The const holding a component in a mode; wrapped in `z.lazy` when that const is not declared yet (a cycle). */
+  /** The const holding a component in a mode (its request/response variant when one exists). */
   reference(name: string, mode: Mode): Expr
   /** Marks a helper as used and returns its identifier. */
   helper(name: Helper): Expr

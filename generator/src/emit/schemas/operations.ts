@@ -5,7 +5,7 @@ import { translate } from './json-schema.js'
 import { identifierPart } from './names.js'
 import { asObject, componentName, type Mode, refOf } from './schema-utils.js'
 
-/** A schema worth its own `const` (named, annotated `z.ZodType`), produced while planning an operation. */
+/** A schema worth its own lazily built `const`: a component (or variant) or an inline schema of an operation. */
 export interface NamedExpr {
   name: string
   expr: Expr

@@ -1,5 +1,5 @@
 import type { Ctx } from './context.js'
-import { call, code, comment, type Expr, literal, method, quote, zod, zodPath } from './expr.js'
+import { array, call, code, comment, type Expr, literal, method, quote, zod, zodPath } from './expr.js'
 import type { SchemaObject } from './schema-utils.js'
 
 const STRING_FORMATS: Record<string, () => Expr> = {
@@ -21,6 +21,8 @@ export function stringExpr(schema: SchemaObject): Expr {
   const format = typeof schema.format === 'string' ? schema.format : undefined
   // A binary "string" is a file part (multipart) or raw bytes: the server hands over whatever it parsed.
   if (format === 'binary') return comment('format: binary', zod('unknown'))
+  // Kubernetes declares IntOrString as `type: string` with this format, yet sends `maxSurge: 1`.
+  if (format === 'int-or-string') return zod('union', array([zod('string'), zod('int')]))
   let expr = (format !== undefined ? STRING_FORMATS[format]?.() : undefined) ?? zod('string')
   if (finite(schema.minLength) && schema.minLength > 0) expr = method(expr, 'min', literal(schema.minLength))
   if (finite(schema.maxLength)) expr = method(expr, 'max', literal(schema.maxLength))
