@@ -1,3 +1,5 @@
+import { problemJson, statusText } from '@gatehouse/http-auth'
+
 /** A header list that keeps repeated names apart, so each challenge gets its own `WWW-Authenticate` line. */
 export type HeaderList = [name: string, value: string][]
 
@@ -13,27 +15,18 @@ export class Outgoing {
   ) {}
 }
 
-const reasons: Record<number, string> = {
-  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content',
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found',
-  405: 'Method Not Allowed', 406: 'Not Acceptable', 409: 'Conflict', 413: 'Content Too Large',
-  415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 501: 'Not Implemented', 503: 'Service Unavailable',
-}
-
 /** The reason phrase used as a problem `title` (RFC 9110 §15). */
 export function reasonPhrase(status: number): string {
-  return reasons[status] ?? `HTTP ${status}`
+  return statusText(status) || `HTTP ${status}`
 }
 
 /** Problem members beyond the standard ones (RFC 9457 §3.2). */
 export type ProblemFields = { type?: string; title?: string; detail?: string | undefined; instance?: string } & Record<string, unknown>
 
-/** An `application/problem+json` response (RFC 9457); undefined members are dropped. */
+/** An `application/problem+json` response (RFC 9457, serialized by http-auth); undefined members are dropped. */
 export function problemOut(status: number, fields: ProblemFields = {}, headers: HeaderList = []): Outgoing {
-  const body: Record<string, unknown> = { type: fields.type ?? 'about:blank', title: fields.title ?? reasonPhrase(status), status }
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined && !(key in body)) body[key] = value
-  return new Outgoing(status, [['content-type', 'application/problem+json'], ...headers], JSON.stringify(body))
+  const body = problemJson({ ...fields, status, type: fields.type ?? 'about:blank', title: fields.title ?? reasonPhrase(status) })
+  return new Outgoing(status, [['content-type', 'application/problem+json'], ...headers], body)
 }
 
 /** Turns headers given by a caller (`HeadersInit`) into a list that keeps repeated names. */
