@@ -1,3 +1,4 @@
+import { CredentialsParseError, decodeBasicCredentials, parseAuthorization } from '@gatehouse/http-auth'
 import type { Incoming } from './incoming.js'
 import type { SchemeDefinition } from './definition.js'
 
@@ -11,8 +12,6 @@ export type Credential =
 export type Extracted = { state: 'absent' } | { state: 'malformed'; reason: string } | { state: 'present'; credential: Credential }
 
 const ABSENT: Extracted = { state: 'absent' }
-// RFC 7235 §2.1 token68.
-const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/
 
 /** The `Authorization` header split into lower-case scheme and the rest (RFC 9110 §11.6.2). */
 export function splitAuthorization(value: string | null): { scheme: string; rest: string } | undefined {
@@ -23,19 +22,17 @@ export function splitAuthorization(value: string | null): { scheme: string; rest
   return { scheme: trimmed.slice(0, space).toLowerCase(), rest: trimmed.slice(space + 1).trim() }
 }
 
-/** Decodes Basic credentials (RFC 7617 §2); undefined when not base64 of `user:pass` in UTF-8. */
-export function decodeBasic(token68: string): { username: string; password: string } | undefined {
-  if (!TOKEN68.test(token68)) return undefined
-  let decoded: string
+/**
+ * The token68 of an `Authorization` value of the given scheme, parsed by http-auth (RFC 9110 §11.6.2);
+ * `undefined` when the value cannot be parsed or carries no token68 (`Bearer a b`, a bare `Bearer`).
+ */
+function token68Of(value: string): string | undefined {
   try {
-    const binary = atob(token68)
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))
-  } catch {
-    return undefined
+    return parseAuthorization(value).token68
+  } catch (error) {
+    if (error instanceof CredentialsParseError) return undefined
+    throw error
   }
-  const colon = decoded.indexOf(':')
-  if (colon === -1) return undefined
-  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
 }
 
 /** Reads cookies (RFC 6265 §5.4) into name → values. */
@@ -71,16 +68,20 @@ export interface CredentialSources {
 export function extract(scheme: SchemeDefinition, sources: CredentialSources): Extracted {
   switch (scheme.credential) {
     case 'bearer': {
-      const auth = splitAuthorization(sources.incoming.header('authorization'))
+      const value = sources.incoming.header('authorization')
+      const auth = splitAuthorization(value)
       if (!auth || auth.scheme !== 'bearer') return ABSENT
       if (auth.rest === '') return { state: 'malformed', reason: 'the Bearer token is empty' }
-      if (!TOKEN68.test(auth.rest)) return { state: 'malformed', reason: 'the Bearer credentials are not a single token' }
-      return { state: 'present', credential: { kind: 'bearer', token: auth.rest } }
+      const token = token68Of(value!)
+      if (token === undefined) return { state: 'malformed', reason: 'the Bearer credentials are not a single token' }
+      return { state: 'present', credential: { kind: 'bearer', token } }
     }
     case 'basic': {
-      const auth = splitAuthorization(sources.incoming.header('authorization'))
+      const value = sources.incoming.header('authorization')
+      const auth = splitAuthorization(value)
       if (!auth || auth.scheme !== 'basic') return ABSENT
-      const decoded = decodeBasic(auth.rest)
+      const token = token68Of(value!)
+      const decoded = token === undefined ? undefined : decodeBasicCredentials(token)
       if (!decoded) return { state: 'malformed', reason: 'the Basic credentials are not base64 of user:password' }
       return { state: 'present', credential: { kind: 'basic', ...decoded } }
     }
