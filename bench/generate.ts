@@ -5,15 +5,16 @@
 // openapi-fetch file. Targets (issue 3): ≤ 1.5× time, ≤ peak memory, tsc ≤ 1.5×. Prints; asserts nothing.
 // gatehouse runs as it ships: the generator compiled by tsc (into bench/.out/dist), like the published
 // package's dist/. `--bin` measures generator/bin/gatehouse.js instead, which runs the sources through
-// tsx inside the workspace (about +80 MiB of RSS for tsx and esbuild).
+// tsx inside the workspace (about +80 MiB of RSS for tsx and esbuild). `--breakdown` adds one tsc run
+// per growing subset of our files (types+security, +schemas, +client, +server) to show where tsc time goes.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadModel } from '../generator/src/model/index.js'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, 'no-tsc': { type: 'boolean' }, bin: { type: 'boolean' } } })
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, 'no-tsc': { type: 'boolean' }, bin: { type: 'boolean' }, breakdown: { type: 'boolean' } } })
 const runs = Math.max(1, Number(values.runs))
 const ids = values.only ? values.only.split(',') : ['github', 'stripe', 'kubernetes']
 const corpus = `${root}.corpus/`
@@ -123,6 +124,19 @@ for (const id of ids) {
     const tscLine = `${''.padEnd(11)} tsc      ${fmt(x)} vs ${fmt(y)} (${(x / y).toFixed(2)}×)  peak RSS ${mx.toFixed(0)} MiB vs ${my.toFixed(0)} MiB; baseline calls: ${calls.map((o) => o.path).join(', ')}`
     console.log(tscLine)
     line += '\n' + tscLine
+    if (values.breakdown) {
+      for (const set of [['types', 'security'], ['types', 'security', 'schemas'], ['types', 'security', 'schemas', 'client'], ['types', 'security', 'schemas', 'server']]) {
+        const dir = `${outRoot}${id}/subset-${set.join('-')}/`
+        mkdirSync(dir, { recursive: true })
+        for (const f of set) copyFileSync(`${ours}${f}.ts`, `${dir}${f}.ts`)
+        const [cmd, ...args] = tsconfig(dir)
+        const r = spawnSync(cmd!, [...args, '--extendedDiagnostics'], { encoding: 'utf8', cwd: root })
+        const pick = (label: string) => new RegExp(`${label}:\\s+(\\S+)`).exec(r.stdout)?.[1] ?? '?'
+        const subset = `${''.padEnd(11)}   ${set.join('+').padEnd(32)} check ${pick('Check time')}  total ${pick('Total time')}  instantiations ${pick('Instantiations')}${r.status === 0 ? '' : '  (errors)'}`
+        console.log(subset)
+        line += '\n' + subset
+      }
+    }
   }
   results.push(line)
 }
