@@ -25,8 +25,8 @@ if (missing.length > 0) {
   if (fetched.status !== 0) process.exit(fetched.status ?? 1)
 }
 
-const { generate } = await tsImport('../generator/src/generate.ts', import.meta.url)
-const { isGatehouseError } = await tsImport('../generator/src/errors.ts', import.meta.url)
+// One import, one module graph: `isGatehouseError` must see the class `generate` throws.
+const { generate, isGatehouseError } = await tsImport('../generator/src/index.ts', import.meta.url)
 const tsc = `${root}node_modules/typescript/bin/tsc`
 const pkg = (name) => `${root}packages/${name}/src/index.ts`
 
