@@ -29,6 +29,7 @@ export function warn(ctx: BuildContext, code: string, message: string, pointer?:
   ctx.diagnostics.push({ severity: 'warning', code, message, ...(pointer === undefined ? {} : { pointer }) })
 }
 
+/** True for a plain JSON object (not an array, not null). */
 export function isObj(value: unknown): value is Obj {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }

@@ -11,14 +11,18 @@
  *   methods in `HTTP_METHODS` order; schemes and schemas in document order.
  */
 
+/** The operation methods of a Path Item Object (OpenAPI 3.1 §4.8.9), in the order operations are listed. */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
+/** One of `HTTP_METHODS`. */
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 /** A JSON Schema object as found in the bundled document (refs to `#/components/schemas/*` kept as `$ref`). */
 export type JsonSchema = { [key: string]: unknown } | boolean
 
+/** Where a parameter travels (OpenAPI 3.1 §4.8.12.1 `in`). */
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie'
 
+/** A path-, query-, header- or cookie parameter, dereferenced, with style and explode defaulted. */
 export interface Parameter {
   name: string
   in: ParameterLocation
@@ -37,6 +41,7 @@ export interface Parameter {
   pointer: string
 }
 
+/** One entry of a `content` map: the media type and its schema. */
 export interface MediaType {
   /** e.g. `application/json`, `application/problem+json`, `multipart/form-data`. */
   type: string
@@ -44,6 +49,7 @@ export interface MediaType {
   pointer: string
 }
 
+/** A request body, dereferenced, per media type in document order. */
 export interface RequestBody {
   required: boolean
   description?: string
@@ -51,6 +57,7 @@ export interface RequestBody {
   pointer: string
 }
 
+/** A header a response declares. */
 export interface ResponseHeader {
   name: string
   required: boolean
@@ -58,6 +65,7 @@ export interface ResponseHeader {
   schema?: JsonSchema
 }
 
+/** One declared response of an operation. */
 export interface Response {
   /** `'200'`, `'4XX'` (uppercase `XX`), or `'default'`, as written in the spec. */
   status: string
@@ -90,8 +98,10 @@ export interface ResolvedSecurity {
   source: 'operation' | 'root' | 'none'
 }
 
+/** The OAuth 2.0 grant of a flow (RFC 6749 §4). */
 export type OAuthFlowKind = 'implicit' | 'password' | 'clientCredentials' | 'authorizationCode'
 
+/** One flow of an oauth2 scheme with its endpoints and declared scopes. */
 export interface OAuthFlow {
   kind: OAuthFlowKind
   authorizationUrl?: string
@@ -109,6 +119,7 @@ interface SchemeBase {
   pointer: string
 }
 
+/** A `components.securitySchemes` entry, dereferenced, by type. */
 export type SecurityScheme =
   | (SchemeBase & { type: 'http'; scheme: string; bearerFormat?: string })
   | (SchemeBase & { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; parameterName: string })
@@ -123,6 +134,7 @@ export type SecurityScheme =
  */
 export type CredentialKind = 'bearer' | 'basic' | 'apiKey' | 'unsupported'
 
+/** One operation of the document, normalized for the emitters. */
 export interface Operation {
   /** Identifier used for generated names: `operationId` (sanitized), else derived from method + path. */
   name: string
@@ -149,6 +161,7 @@ export interface Operation {
   credentialsExchange: boolean
 }
 
+/** A `components.schemas` entry. */
 export interface NamedSchema {
   /** Key under `components.schemas`, exactly as written. */
   name: string
@@ -156,8 +169,10 @@ export interface NamedSchema {
   pointer: string
 }
 
+/** How bad a diagnostic is; errors throw, so the model only carries warnings. */
 export type Severity = 'error' | 'warning'
 
+/** A warning found while building the model. */
 export interface Diagnostic {
   severity: Severity
   /** Stable id, e.g. `undeclared-scope`, `operation-name-collision`. */
@@ -166,12 +181,14 @@ export interface Diagnostic {
   pointer?: string
 }
 
+/** A 1-based position in a source file. */
 export interface SourceLocation {
   file: string
   line: number
   column: number
 }
 
+/** The normalized document: what every emitter and the linter read. */
 export interface ApiModel {
   /** `3.0` or `3.1`. */
   openapiVersion: '3.0' | '3.1'
