@@ -60,6 +60,10 @@ interface $Zod {
   preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema
 }
 const $z = z as unknown as $Zod
+// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
+function $lazy(build: () => $Schema): $Schema {
+  return $z.lazy(build)
+}
 // The exported values are zod schemas; `$Schema` was only the view used to build them.
 type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }
 
@@ -75,7 +79,7 @@ function $arr(schema: $Schema): $Schema {
 function ArticleStatusSchema$(): $Schema {
   return $z.enum(['draft', 'published'])
 }
-const ArticleStatusSchema: $Schema = $z.lazy(ArticleStatusSchema$)
+const ArticleStatusSchema: $Schema = $lazy(ArticleStatusSchema$)
 function ArticleSchema$(): $Schema {
   return $z.strictObject({
     id: $z.string().optional(),
@@ -87,7 +91,7 @@ function ArticleSchema$(): $Schema {
     createdAt: $z.iso.datetime({ offset: true }).optional(),
   })
 }
-const ArticleSchema: $Schema = $z.lazy(ArticleSchema$)
+const ArticleSchema: $Schema = $lazy(ArticleSchema$)
 function ArticleRequestSchema$(): $Schema {
   return $z.strictObject({
     title: $z.string().min(1).max(200),
@@ -96,7 +100,7 @@ function ArticleRequestSchema$(): $Schema {
     tags: $z.array($z.string()).max(10).optional(),
   })
 }
-const ArticleRequestSchema: $Schema = $z.lazy(ArticleRequestSchema$)
+const ArticleRequestSchema: $Schema = $lazy(ArticleRequestSchema$)
 function TokenRequestSchema$(): $Schema {
   return $z.looseObject({
     grant_type: $z.enum(['password', 'refresh_token']),
@@ -107,7 +111,7 @@ function TokenRequestSchema$(): $Schema {
     scope: $z.string().optional(),
   })
 }
-const TokenRequestSchema: $Schema = $z.lazy(TokenRequestSchema$)
+const TokenRequestSchema: $Schema = $lazy(TokenRequestSchema$)
 function TokenResponseSchema$(): $Schema {
   return $z.looseObject({
     access_token: $z.string(),
@@ -117,7 +121,7 @@ function TokenResponseSchema$(): $Schema {
     scope: $z.string().optional(),
   })
 }
-const TokenResponseSchema: $Schema = $z.lazy(TokenResponseSchema$)
+const TokenResponseSchema: $Schema = $lazy(TokenResponseSchema$)
 function OAuthErrorSchema$(): $Schema {
   return $z.looseObject({
     error: $z.enum(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']),
@@ -125,7 +129,7 @@ function OAuthErrorSchema$(): $Schema {
     error_uri: $z.string().optional(),
   })
 }
-const OAuthErrorSchema: $Schema = $z.lazy(OAuthErrorSchema$)
+const OAuthErrorSchema: $Schema = $lazy(OAuthErrorSchema$)
 function ProblemSchema$(): $Schema {
   return $z.looseObject({
     type: $z.string().default('about:blank'),
@@ -144,7 +148,7 @@ function ProblemSchema$(): $Schema {
     'required-scopes': $z.array($z.string()).optional(),
   })
 }
-const ProblemSchema: $Schema = $z.lazy(ProblemSchema$)
+const ProblemSchema: $Schema = $lazy(ProblemSchema$)
 function authorizeBodySchema$(): $Schema {
   return $z.looseObject({
     grant_type: $z.enum(['password', 'refresh_token']),
@@ -155,7 +159,7 @@ function authorizeBodySchema$(): $Schema {
     scope: $z.string().optional(),
   })
 }
-const authorizeBodySchema: $Schema = $z.lazy(authorizeBodySchema$)
+const authorizeBodySchema: $Schema = $lazy(authorizeBodySchema$)
 function listArticlesQuerySchema$(): $Schema {
   return $z.strictObject({
     limit: $num($z.int().gte(1).lte(100)).default(20),
@@ -163,25 +167,25 @@ function listArticlesQuerySchema$(): $Schema {
     tag: $arr($z.array($z.string().min(1))).optional(),
   })
 }
-const listArticlesQuerySchema: $Schema = $z.lazy(listArticlesQuerySchema$)
+const listArticlesQuerySchema: $Schema = $lazy(listArticlesQuerySchema$)
 function listArticlesResponse200Schema$(): $Schema {
   return $z.looseObject({
     items: $z.array(ArticleSchema),
   })
 }
-const listArticlesResponse200Schema: $Schema = $z.lazy(listArticlesResponse200Schema$)
+const listArticlesResponse200Schema: $Schema = $lazy(listArticlesResponse200Schema$)
 function getArticlePathSchema$(): $Schema {
   return $z.object({
     id: $z.string().regex(new RegExp('^[a-z0-9-]{1,64}$', 'u')),
   })
 }
-const getArticlePathSchema: $Schema = $z.lazy(getArticlePathSchema$)
+const getArticlePathSchema: $Schema = $lazy(getArticlePathSchema$)
 function deleteArticlePathSchema$(): $Schema {
   return $z.object({
     id: $z.string().regex(new RegExp('^[a-z0-9-]{1,64}$', 'u')),
   })
 }
-const deleteArticlePathSchema: $Schema = $z.lazy(deleteArticlePathSchema$)
+const deleteArticlePathSchema: $Schema = $lazy(deleteArticlePathSchema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec. */
 export const componentSchemas = $componentSchemas() as unknown as $AsZod<ReturnType<typeof $componentSchemas>>

@@ -60,6 +60,10 @@ interface $Zod {
   preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema
 }
 const $z = z as unknown as $Zod
+// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
+function $lazy(build: () => $Schema): $Schema {
+  return $z.lazy(build)
+}
 // The exported values are zod schemas; `$Schema` was only the view used to build them.
 type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }
 
@@ -75,7 +79,7 @@ function $arr(schema: $Schema): $Schema {
 function SpeciesSchema$(): $Schema {
   return $z.enum(['cat', 'dog', 'bird'])
 }
-const SpeciesSchema: $Schema = $z.lazy(SpeciesSchema$)
+const SpeciesSchema: $Schema = $lazy(SpeciesSchema$)
 function NewPetSchema$(): $Schema {
   return $z.looseObject({
     name: $z.string().min(1),
@@ -84,7 +88,7 @@ function NewPetSchema$(): $Schema {
     tags: $z.array($z.string()).nullable().optional(),
   })
 }
-const NewPetSchema: $Schema = $z.lazy(NewPetSchema$)
+const NewPetSchema: $Schema = $lazy(NewPetSchema$)
 function PetSchema$(): $Schema {
   return $z.looseObject({
     name: $z.string().min(1),
@@ -94,7 +98,7 @@ function PetSchema$(): $Schema {
     id: $z.int(),
   })
 }
-const PetSchema: $Schema = $z.lazy(PetSchema$)
+const PetSchema: $Schema = $lazy(PetSchema$)
 function ProblemSchema$(): $Schema {
   return $z.looseObject({
     type: $z.string().optional(),
@@ -108,40 +112,40 @@ function ProblemSchema$(): $Schema {
     'required-scopes': $z.array($z.string()).optional(),
   })
 }
-const ProblemSchema: $Schema = $z.lazy(ProblemSchema$)
+const ProblemSchema: $Schema = $lazy(ProblemSchema$)
 function listPetsQuerySchema$(): $Schema {
   return $z.strictObject({
     limit: $num($z.int32().gte(1).lte(50)).optional(),
     species: $arr($z.array($z.enum(['cat', 'dog', 'bird']))).optional(),
   })
 }
-const listPetsQuerySchema: $Schema = $z.lazy(listPetsQuerySchema$)
+const listPetsQuerySchema: $Schema = $lazy(listPetsQuerySchema$)
 function listPetsResponse200Schema$(): $Schema {
   return $z.array(PetSchema)
 }
-const listPetsResponse200Schema: $Schema = $z.lazy(listPetsResponse200Schema$)
+const listPetsResponse200Schema: $Schema = $lazy(listPetsResponse200Schema$)
 function getPetPathSchema$(): $Schema {
   return $z.object({
     petId: $num($z.int().gte(1)),
   })
 }
-const getPetPathSchema: $Schema = $z.lazy(getPetPathSchema$)
+const getPetPathSchema: $Schema = $lazy(getPetPathSchema$)
 function getPetHeaderSchema$(): $Schema {
   return $z.object({
     'x-request-id': $z.uuid().optional(),
   })
 }
-const getPetHeaderSchema: $Schema = $z.lazy(getPetHeaderSchema$)
+const getPetHeaderSchema: $Schema = $lazy(getPetHeaderSchema$)
 function deletePetPathSchema$(): $Schema {
   return $z.object({
     petId: $num($z.int().gte(1)),
   })
 }
-const deletePetPathSchema: $Schema = $z.lazy(deletePetPathSchema$)
+const deletePetPathSchema: $Schema = $lazy(deletePetPathSchema$)
 function getInventoryResponse200Schema$(): $Schema {
   return $z.record($z.string(), $z.int().gte(0))
 }
-const getInventoryResponse200Schema: $Schema = $z.lazy(getInventoryResponse200Schema$)
+const getInventoryResponse200Schema: $Schema = $lazy(getInventoryResponse200Schema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec. */
 export const componentSchemas = $componentSchemas() as unknown as $AsZod<ReturnType<typeof $componentSchemas>>

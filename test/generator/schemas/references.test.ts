@@ -21,7 +21,7 @@ describe('cycles', () => {
     const tree = { value: 1, children: [{ value: 2, children: [{ value: 3 }] }, { value: 4 }] }
     expect(componentSchemas.Node!.parse(tree)).toEqual(tree)
     expect(componentSchemas.Node!.safeParse({ value: 1, children: [{ value: 2, children: [{ value: 'x' }] }] }).success).toBe(false)
-    expect(source).toContain("const NodeSchema: $Schema = $z.lazy(NodeSchema$)")
+    expect(source).toContain("const NodeSchema: $Schema = $lazy(NodeSchema$)")
   })
 
   it('validates mutual recursion, whatever the declaration order', async () => {
@@ -171,5 +171,38 @@ describe('readOnly and writeOnly', () => {
     expect(operationSchemas.updateUser!.body).toMatchObject({ required: false })
     expect(Object.keys(operationSchemas.updateUser!.body!.content)).toEqual(['application/json'])
     expect(Object.keys(operationSchemas.createTeam!.responses)).toEqual(['201', 'default'])
+  })
+})
+
+describe('shared subschemas', () => {
+  it('declares a repeated inline object once and validates it everywhere it is used', async () => {
+    const owner: JsonSchema = {
+      type: 'object',
+      required: ['login', 'id'],
+      properties: {
+        login: { type: 'string', minLength: 1 },
+        id: { type: 'integer' },
+        url: { type: 'string', format: 'uri' },
+        site_admin: { type: 'boolean', default: false },
+        avatar_url: { type: 'string', format: 'uri' },
+        type: { type: 'string', enum: ['User', 'Bot', 'Organization'] },
+      },
+    }
+    const { componentSchemas, source } = await generate(
+      modelOf({
+        schemas: {
+          Issue: { type: 'object', required: ['user'], properties: { user: owner, assignee: owner } },
+          Repo: { type: 'object', properties: { owner, forks: { type: 'array', items: owner } } },
+        },
+      }),
+      'shared',
+    )
+    expect(source.match(/login: \$z\.string\(\)\.min\(1\)/g)).toHaveLength(1)
+    const user = { login: 'octocat', id: 1 }
+    expect(componentSchemas.Issue!.parse({ user })).toEqual({ user: { ...user, site_admin: false } })
+    expect(componentSchemas.Issue!.safeParse({}).success).toBe(false)
+    expect(componentSchemas.Issue!.safeParse({ user, assignee: { login: '' } }).success).toBe(false)
+    expect(componentSchemas.Repo!.parse({})).toEqual({})
+    expect(componentSchemas.Repo!.safeParse({ forks: [user, { id: 'x' }] }).success).toBe(false)
   })
 })

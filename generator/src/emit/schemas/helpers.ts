@@ -67,6 +67,10 @@ const PRELUDE = [
   '  preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema',
   '}',
   'const $z = z as unknown as $Zod',
+  '// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.',
+  'function $lazy(build: () => $Schema): $Schema {',
+  '  return $z.lazy(build)',
+  '}',
   '// The exported values are zod schemas; `$Schema` was only the view used to build them.',
   'type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }',
 ]
@@ -167,6 +171,7 @@ export const RESERVED_NAMES = [
   '$Object',
   '$Literal',
   '$AsZod',
+  '$lazy',
   'componentSchemas',
   'operationSchemas',
   '$componentSchemas',

@@ -6,6 +6,7 @@ import { code, type Expr, object, renderExpr } from './expr.js'
 import { writeHelpers, writePrelude } from './helpers.js'
 import { operationEntry, type NamedExpr } from './operations.js'
 import { planComponents } from './plan.js'
+import { hoistShared } from './shared.js'
 
 /**
  * `schemas.ts`: zod 4 schemas for every component and, per operation, its
@@ -40,7 +41,7 @@ export function emitSchemas(model: ApiModel, specName: string): string {
   writer.writeLine("import { z } from 'zod'").blankLine()
   writePrelude(writer)
   writeHelpers(writer, plan.helpers)
-  for (const item of [...plan.consts, ...operationConsts]) writeConst(writer, item)
+  for (const item of hoistShared([...plan.consts, ...operationConsts], plan.allocate)) writeConst(writer, item)
   writer.blankLine()
 
   writeExport(
@@ -63,7 +64,7 @@ function writeConst(writer: CodeBlockWriter, item: NamedExpr): void {
   writer.write(`function ${item.name}$(): $Schema `).inlineBlock(() => {
     writer.write(`return ${renderExpr(item.expr)}`)
   })
-  writer.newLine().writeLine(`const ${item.name}: $Schema = $z.lazy(${item.name}$)`)
+  writer.newLine().writeLine(`const ${item.name}: $Schema = $lazy(${item.name}$)`)
 }
 
 function writeExport(writer: CodeBlockWriter, doc: string, name: string, value: Expr): void {
