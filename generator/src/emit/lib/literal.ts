@@ -14,6 +14,8 @@ export function isIdentifier(name: string): boolean {
 
 /** A property key: bare when it is an identifier, quoted otherwise (`'application/json'`, `'4XX'`). */
 export function propertyKey(name: string): string {
+  // `__proto__: x` (bare or quoted) in an object literal sets the prototype; a computed key does not.
+  if (name === '__proto__') return `[${quote(name)}]`
   return isIdentifier(name) ? name : quote(name)
 }
 
