@@ -44,6 +44,8 @@ const common: Case[] = [
   { name: 'integer enum', schema: { type: 'integer', enum: [1, 2] }, valid: [1, 2], invalid: [3, '1'] },
   { name: 'mixed enum', schema: { enum: [1, 'a', true] }, valid: [1, 'a', true], invalid: [2, 'b', false] },
   { name: 'enum with null', schema: { enum: ['a', null] }, valid: ['a', null], invalid: ['b'] },
+  { name: 'enum of only null', schema: { enum: [null] }, valid: [null], invalid: ['a'] },
+  { name: 'empty enum', schema: { enum: [] }, valid: [], invalid: [null, 'a'] },
   { name: 'object enum', schema: { enum: [{ a: 1 }, [1, 2]] }, valid: [{ a: 1 }, [1, 2]], invalid: [{ a: 2 }, [2, 1]] },
   {
     name: 'items and bounds',

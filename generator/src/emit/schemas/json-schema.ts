@@ -51,7 +51,8 @@ function core(schema: SchemaObject, ctx: Ctx): Expr {
   if ('const' in schema) return schema.const === null ? zod('null') : valuesExpr([schema.const], ctx)
   if (Array.isArray(schema.enum)) {
     const values = schema.enum.filter((v) => v !== null)
-    return values.length === 0 ? zod('null') : valuesExpr(values, ctx)
+    if (values.length > 0) return valuesExpr(values, ctx)
+    return schema.enum.length > 0 ? zod('null') : zod('never')
   }
   const types = typesOf(schema)
   if (types.length === 0) return isOnlyNull(schema) ? zod('null') : zod('unknown')
