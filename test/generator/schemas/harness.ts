@@ -109,13 +109,19 @@ export interface GeneratedSchemas {
   >
 }
 
-let counter = 0
+const used = new Set<string>()
 
-/** Emits `schemas.ts` for the model, writes it under test/.tmp and imports it for real. */
+/**
+ * Emits `schemas.ts` for the model, writes it to test/.tmp/schemas-tests/<tag>.ts
+ * (overwritten on every run, so nothing piles up) and imports it for real.
+ * Tags are unique across the suite: a reused one would hit the module cache.
+ */
 export async function generate(model: ApiModel, tag: string): Promise<GeneratedSchemas> {
+  if (used.has(tag)) throw new Error(`generate(): tag ${tag} already used in this process`)
+  used.add(tag)
   const source = emitSchemas(model, `${tag}.yaml`)
   mkdirSync(TMP, { recursive: true })
-  const file = `${TMP}${tag}-${process.pid}-${counter++}.ts`
+  const file = `${TMP}${tag}.ts`
   writeFileSync(file, source)
   const module = (await import(pathToFileURL(file).href)) as Omit<GeneratedSchemas, 'source'>
   return { source, ...module }
