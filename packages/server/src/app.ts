@@ -1,5 +1,5 @@
-import { authenticate, type AuthEnvironment } from './authenticate.js'
-import { readBody } from './body.js'
+import { authenticate, type AuthEnvironment, type AuthOutcome } from './authenticate.js'
+import { readBody, type BodyOutcome } from './body.js'
 import { challengeHeaders, schemeChallenge } from './challenges.js'
 import { corsHeaders, preflight, type CorsOptions } from './cors.js'
 import { parseCookies, type CredentialSources } from './credentials.js'
@@ -48,7 +48,7 @@ export const handleIncoming = Symbol('gatehouse.handleIncoming')
 
 /** An app as the adapters see it. */
 export interface InternalApp extends App {
-  [handleIncoming](incoming: Incoming): Promise<Outgoing | Response>
+  [handleIncoming](incoming: Incoming): Outgoing | Response | Promise<Outgoing | Response>
   readonly maxBodySize: number
 }
 
@@ -92,6 +92,8 @@ class Context implements RuntimeContext {
   }
 }
 
+type Result = Outgoing | Response
+
 /** The one 404 of the app: unknown routes and `reply.hidden()` both come from here, byte for byte. */
 export function notFound(): Outgoing {
   return problemOut(404)
@@ -134,37 +136,60 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     return methods
   }
 
-  async function pipeline(incoming: Incoming, served: { operation?: string }): Promise<Outgoing | Response> {
+  // The pipeline stays synchronous until something is really asynchronous (a verifier, the body
+  // read by the fetch entry point, a handler): each step returns a value or a promise of one.
+  function pipeline(incoming: Incoming, served: { operation?: string }): Result | Promise<Result> {
     const route = router.match(incoming.pathname)
     if (!route) return notFound()
     const sources = new RequestSources(incoming)
     const entry = route.methods.get(incoming.method) ?? (incoming.method === 'HEAD' ? route.methods.get('GET') : undefined)
-    if (!entry) {
-      // Answer as the route's protected operation would, so an anonymous caller cannot tell
-      // which methods exist (a 405 would list them in `Allow`).
-      const guarded = development ? undefined : [...route.methods.values()].find(([, op]) => isProtected(op))
-      if (guarded) {
-        const outcome = await authenticate(guarded[1], sources, authEnv)
-        if (!outcome.ok && (outcome.out.status === 401 || outcome.out.status === 400)) return outcome.out
-      }
-      return problemOut(405, {}, [['allow', allow(route).join(', ')]])
-    }
+    if (!entry) return wrongMethod(route, sources)
     const [name, op] = entry
     served.operation = name
-    const auth = await authenticate(op, sources, authEnv)
-    if (!auth.ok) return auth.out
+    const auth = authenticate(op, sources, authEnv)
+    return isThenable(auth) ? auth.then((a) => validate(name, op, route, sources, a)) : validate(name, op, route, sources, auth)
+  }
 
+  function wrongMethod(route: RouteMatch, sources: RequestSources): Result | Promise<Result> {
+    const notAllowed = problemOut(405, {}, [['allow', allow(route).join(', ')]])
+    // Answer as the route's protected operation would, so an anonymous caller cannot tell
+    // which methods exist (a 405 would list them in `Allow`).
+    const guarded = development ? undefined : [...route.methods.values()].find(([, op]) => isProtected(op))
+    if (!guarded) return notAllowed
+    const pick = (outcome: AuthOutcome) => (!outcome.ok && (outcome.out.status === 401 || outcome.out.status === 400) ? outcome.out : notAllowed)
+    const outcome = authenticate(guarded[1], sources, authEnv)
+    return isThenable(outcome) ? outcome.then(pick) : pick(outcome)
+  }
+
+  function validate(name: string, op: OperationDefinition, route: RouteMatch, sources: RequestSources, auth: AuthOutcome): Result | Promise<Result> {
+    if (!auth.ok) return auth.out
     const issues: Issue[] = []
     const params = readParameters(op, sources, sources.query(), route.params, credentialKeys.get(name)!, issues)
-    const body = await readBody(op, incoming, issues)
+    const body = readBody(op, sources.incoming, issues)
+    return isThenable(body)
+      ? body.then((b) => run(name, op, sources.incoming, auth, params, issues, b))
+      : run(name, op, sources.incoming, auth, params, issues, body)
+  }
+
+  function run(
+    name: string,
+    op: OperationDefinition,
+    incoming: Incoming,
+    auth: AuthOutcome & { ok: true },
+    params: RuntimeContext['params'],
+    issues: Issue[],
+    body: BodyOutcome,
+  ): Result | Promise<Result> {
     if (!body.ok) return body.out
     if (issues.length > 0) return invalidRequest(issues)
-
     const handler = options.handlers[name] as ((context: RuntimeContext, reply: unknown) => unknown) | undefined
     if (!handler) return problemOut(501, { detail: development ? `No handler for operation ${name}.` : undefined })
     const context = new Context(name, params, body.body, auth.principal, auth.principals, incoming)
-    let result = handler(context, replies.get(name))
-    if (isThenable(result)) result = await result
+    const result = handler(context, replies.get(name))
+    return isThenable(result) ? Promise.resolve(result).then((r) => finish(name, op, r)) : finish(name, op, result)
+  }
+
+  function finish(name: string, op: OperationDefinition, result: unknown): Result {
     if (!(result instanceof Outgoing) && !(result instanceof Response)) {
       throw new TypeError(`handler ${name} must return a reply (got ${result === null ? 'null' : typeof result})`)
     }
@@ -176,20 +201,24 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     return result
   }
 
-  async function handle(incoming: Incoming): Promise<Outgoing | Response> {
+  function handle(incoming: Incoming): Result | Promise<Result> {
     const served: { operation?: string } = {}
     if (options.cors) {
       const route = router.match(incoming.pathname)
       const answer = preflight(options.cors, incoming, route && (() => allow(route)))
       if (answer) return answer
     }
-    let out: Outgoing | Response
+    const decorate = options.cors ? (out: Result) => withCors(out, corsHeaders(options.cors!, incoming.header('origin'))) : undefined
+    const recover = (error: unknown) => failed(error, incoming, served.operation)
+    let out: Result | Promise<Result>
     try {
-      out = await pipeline(incoming, served)
+      out = pipeline(incoming, served)
     } catch (error) {
-      out = await failed(error, incoming, served.operation)
+      out = recover(error)
     }
-    return options.cors ? withCors(out, corsHeaders(options.cors, incoming.header('origin'))) : out
+    if (isThenable(out)) out = out.then(undefined, recover)
+    if (!decorate) return out
+    return isThenable(out) ? out.then(decorate) : decorate(out)
   }
 
   async function failed(error: unknown, incoming: Incoming, operation: string | undefined): Promise<Outgoing | Response> {

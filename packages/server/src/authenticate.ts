@@ -44,7 +44,7 @@ function missingScopes(requirement: readonly SchemeRequirement[], principals: Ma
  * (a requirement holds when each of its schemes authenticated and holds every listed scope).
  * Nothing here looks at parameters or the body, so a failing caller learns nothing about them.
  */
-export async function authenticate(op: OperationDefinition, sources: CredentialSources, env: AuthEnvironment): Promise<AuthOutcome> {
+export function authenticate(op: OperationDefinition, sources: CredentialSources, env: AuthEnvironment): AuthOutcome | Promise<AuthOutcome> {
   if (op.security.length === 0) return PUBLIC
   const plan = planOf(op, env.schemes)
   const order = plan.schemes
@@ -74,16 +74,30 @@ export async function authenticate(op: OperationDefinition, sources: CredentialS
   }
 
   const principals = new Map<string, Principal>()
-  let request: Request | undefined
+  let pending: Promise<void>[] | undefined
+  const request = sources.incoming.request
   for (let i = 0; i < order.length; i++) {
     const extracted = found[i]!
     if (extracted.state !== 'present') continue
-    request ??= sources.incoming.request
-    let principal = verify(env.verifiers[order[i]!], extracted.credential, request)
-    // No extra microtask turn for synchronous verifiers.
-    if (isThenable(principal)) principal = await principal
-    if (principal) principals.set(order[i]!, principal)
+    const name = order[i]!
+    const principal = verify(env.verifiers[name], extracted.credential, request)
+    // Synchronous verifiers keep the whole step synchronous: no promise, no microtask turn.
+    if (isThenable(principal)) (pending ??= []).push(Promise.resolve(principal).then((p) => void (p && principals.set(name, p))))
+    else if (principal) principals.set(name, principal)
   }
+  if (pending) return Promise.all(pending).then(() => decide(op, plan, found, principals, env, challenge))
+  return decide(op, plan, found, principals, env, challenge)
+}
+
+function decide(
+  op: OperationDefinition,
+  plan: Plan,
+  found: readonly Extracted[],
+  principals: Map<string, Principal>,
+  env: AuthEnvironment,
+  challenge: (name: string, error?: ChallengeError) => Challenge,
+): AuthOutcome {
+  const order = plan.schemes
 
   // A credential is invalid when every scheme it was offered to rejected it (oauth2 and a
   // partner bearer scheme read the same token; one accepting it is enough).

@@ -34,54 +34,62 @@ function formToObject(text: string): Record<string, string | string[]> {
 /** The parsed body, or the answer to send (400, 413, 415); validation issues are appended to `issues`. */
 export type BodyOutcome = { ok: true; body: unknown } | { ok: false; out: Outgoing }
 
+const NO_BODY: BodyOutcome = { ok: true, body: undefined }
+const utf8 = new TextDecoder()
+
+function textOf(bytes: Uint8Array): string {
+  return typeof Buffer !== 'undefined' && Buffer.isBuffer(bytes) ? bytes.toString('utf8') : utf8.decode(bytes)
+}
+
 /**
  * Step 4 for the body: checks the media type against the declared ones (415), parses JSON
  * (400 when unparseable) or form data, and validates it with the operation's zod schema.
+ * Synchronous when the adapter has the body already (node:http), a promise otherwise.
  */
-export async function readBody(op: OperationDefinition, incoming: Incoming, issues: Issue[]): Promise<BodyOutcome> {
-  const declared = op.body
-  if (!declared) return { ok: true, body: undefined }
-  const contentType = incoming.header('content-type')
-  let text: string | undefined
+export function readBody(op: OperationDefinition, incoming: Incoming, issues: Issue[]): BodyOutcome | Promise<BodyOutcome> {
+  if (!op.body) return NO_BODY
   let bytes: Uint8Array | undefined
   try {
-    if (contentType === null) {
-      text = await incoming.text()
-      if (text === '') {
-        if (declared.required) issues.push({ name: 'body', reason: 'is required', pointer: '#' })
-        return { ok: true, body: undefined }
-      }
-    }
-    const type = essence(contentType)
-    const matched = matchMediaType(type, declared.types)
-    if (!matched) {
-      return { ok: false, out: problemOut(415, { detail: `The body must be ${declared.types.join(' or ')}.` }, [['accept-post', declared.types.join(', ')]]) }
-    }
-    let body: unknown
-    if (isJson(type)) {
-      text ??= await incoming.text()
-      if (text === '') {
-        if (declared.required) issues.push({ name: 'body', reason: 'is required', pointer: '#' })
-        return { ok: true, body: undefined }
-      }
-      try {
-        body = JSON.parse(text)
-      } catch {
-        return { ok: false, out: problemOut(400, { detail: 'The body is not valid JSON.' }) }
-      }
-    } else if (type === 'application/x-www-form-urlencoded') {
-      body = formToObject(text ?? (await incoming.text()))
-    } else if (type.startsWith('text/')) {
-      body = text ?? (await incoming.text())
-    } else {
-      bytes = await incoming.bytes()
-      body = bytes
-    }
-    const schema = op.schemas?.body?.content[matched]
-    if (schema && !(body instanceof Uint8Array)) body = check(schema, body, 'body', issues)
-    return { ok: true, body }
+    bytes = incoming.bodySync?.()
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return { ok: false, out: problemOut(413) }
-    throw error
+    return tooLarge(error)
   }
+  if (bytes !== undefined) return parseBody(op, incoming, bytes, issues)
+  return incoming.bytes().then((b) => parseBody(op, incoming, b, issues), tooLarge)
+}
+
+function tooLarge(error: unknown): BodyOutcome {
+  if (error instanceof BodyTooLargeError) return { ok: false, out: problemOut(413) }
+  throw error
+}
+
+function parseBody(op: OperationDefinition, incoming: Incoming, bytes: Uint8Array, issues: Issue[]): BodyOutcome {
+  const declared = op.body!
+  const contentType = incoming.header('content-type')
+  if (bytes.byteLength === 0 && (contentType === null || isJson(essence(contentType)))) {
+    if (declared.required) issues.push({ name: 'body', reason: 'is required', pointer: '#' })
+    return NO_BODY
+  }
+  const type = essence(contentType)
+  const matched = matchMediaType(type, declared.types)
+  if (!matched) {
+    return { ok: false, out: problemOut(415, { detail: `The body must be ${declared.types.join(' or ')}.` }, [['accept-post', declared.types.join(', ')]]) }
+  }
+  let body: unknown
+  if (isJson(type)) {
+    try {
+      body = JSON.parse(textOf(bytes))
+    } catch {
+      return { ok: false, out: problemOut(400, { detail: 'The body is not valid JSON.' }) }
+    }
+  } else if (type === 'application/x-www-form-urlencoded') {
+    body = formToObject(textOf(bytes))
+  } else if (type.startsWith('text/')) {
+    body = textOf(bytes)
+  } else {
+    return { ok: true, body: bytes }
+  }
+  const schema = op.schemas?.body?.content[matched]
+  if (schema) body = check(schema, body, 'body', issues)
+  return { ok: true, body }
 }

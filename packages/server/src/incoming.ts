@@ -11,10 +11,10 @@ export interface Incoming {
   search: string
   /** A header by lower-case name (repeated headers joined with `, `), or `null`. */
   header(name: string): string | null
-  /** The body as text; `''` when there is none. Reads at most once. */
-  text(): Promise<string>
-  /** The body as bytes. */
+  /** The body as bytes (empty when there is none). Reads at most once. */
   bytes(): Promise<Uint8Array>
+  /** The body if the adapter has read it already; throws `BodyTooLargeError` past the limit. */
+  bodySync?(): Uint8Array | undefined
   /** The Web `Request` (built lazily by adapters). */
   readonly request: Request
 }
@@ -48,7 +48,6 @@ export function fromRequest(request: Request, maxBodySize: number): Incoming {
     search: q === -1 ? '' : url.slice(q + 1, end),
     header: (name) => request.headers.get(name),
     bytes: readBytes,
-    text: async () => new TextDecoder().decode(await readBytes()),
     request,
   }
 }

@@ -4,6 +4,7 @@ import { handleIncoming, type App, type InternalApp } from './app.js'
 import { BodyTooLargeError, fromRequest, type Incoming } from './incoming.js'
 import { lightRequest } from './light-request.js'
 import { Outgoing } from './outgoing.js'
+import { isThenable } from './thenable.js'
 
 /** A node:http request handler; Express passes `next`, which is only called on a write failure. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
@@ -40,12 +41,16 @@ function urlOf(req: IncomingMessage): string {
   return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`
 }
 
+const EMPTY = new Uint8Array(0)
+
 /** An `Incoming` over node's request; the Web `Request` is only built if a verifier or handler reads it. */
 class NodeIncoming implements Incoming {
   readonly method: string
   readonly pathname: string
   readonly search: string
   #bytes: Promise<Uint8Array> | undefined
+  #loaded: Uint8Array | undefined
+  #error: unknown
   #request: Request | undefined
   constructor(
     readonly req: IncomingMessage,
@@ -62,16 +67,37 @@ class NodeIncoming implements Incoming {
     if (value === undefined) return null
     return Array.isArray(value) ? value.join(', ') : value
   }
-  bytes(): Promise<Uint8Array> {
-    return (this.#bytes ??= readNodeBody(this.req, this.maxBodySize))
+  /** Reads the whole body (bounded), then calls `done`; afterwards `bodySync` answers without waiting. */
+  preload(done: () => void): void {
+    readNodeBody(this.req, this.maxBodySize).then(
+      (bytes) => {
+        this.#loaded = bytes
+        done()
+      },
+      (error: unknown) => {
+        this.#error = error
+        done()
+      },
+    )
   }
-  async text(): Promise<string> {
-    const b = await this.bytes()
-    return Buffer.isBuffer(b) ? b.toString('utf8') : new TextDecoder().decode(b)
+  bodySync(): Uint8Array | undefined {
+    if (this.#error !== undefined) throw this.#error
+    return this.#loaded
+  }
+  bytes(): Promise<Uint8Array> {
+    if (this.#error !== undefined) return Promise.reject(this.#error)
+    if (this.#loaded) return Promise.resolve(this.#loaded)
+    return (this.#bytes ??= readNodeBody(this.req, this.maxBodySize))
   }
   get request(): Request {
     return (this.#request ??= lightRequest(this.req, () => urlOf(this.req), () => this.bytes()))
   }
+}
+
+/** Whether the request announces a body (RFC 9112 §6.3): a non-zero Content-Length or a Transfer-Encoding. */
+function announcesBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length']
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined
 }
 
 function writeOutgoing(out: Outgoing, res: ServerResponse): void {
@@ -123,14 +149,20 @@ export function toNodeHandler(app: App): NodeHandler {
   const maxBodySize = internal.maxBodySize ?? 1024 * 1024
   return (req, res, next) => {
     const incoming = new NodeIncoming(req, maxBodySize)
-    const answer = handle ? handle(incoming) : app.fetch(incoming.request)
-    answer.then(
-      (out) => (out instanceof Outgoing ? writeOutgoing(out, res) : writeResponse(out, res)),
-      (error: unknown) => {
-        if (next) return next(error)
-        res.statusCode = 500
-        res.end()
-      },
-    )
+    const write = (out: Outgoing | Response) => (out instanceof Outgoing ? writeOutgoing(out, res) : writeResponse(out, res))
+    const fail = (error: unknown) => {
+      if (next) return next(error)
+      res.statusCode = 500
+      res.end()
+    }
+    const run = () => {
+      const answer = handle ? handle(incoming) : app.fetch(incoming.request)
+      if (isThenable(answer)) answer.then(write, fail)
+      else write(answer)
+    }
+    // Buffering the (bounded) body first lets the whole pipeline run synchronously when the
+    // verifier and handler are synchronous; nothing reads it before authentication passes.
+    if (announcesBody(req) && !(req as { body?: unknown }).body) incoming.preload(run)
+    else run()
   }
 }
