@@ -208,16 +208,16 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
       const answer = preflight(options.cors, incoming, route && (() => allow(route)))
       if (answer) return answer
     }
-    const decorate = options.cors ? (out: Result) => withCors(out, corsHeaders(options.cors!, incoming.header('origin'))) : undefined
-    const recover = (error: unknown) => failed(error, incoming, served.operation)
     let out: Result | Promise<Result>
     try {
       out = pipeline(incoming, served)
     } catch (error) {
-      out = recover(error)
+      out = failed(error, incoming, served.operation)
     }
-    if (isThenable(out)) out = out.then(undefined, recover)
-    if (!decorate) return out
+    if (isThenable(out)) out = out.then(undefined, (error: unknown) => failed(error, incoming, served.operation))
+    const cors = options.cors
+    if (!cors) return out
+    const decorate = (o: Result) => withCors(o, corsHeaders(cors, incoming.header('origin')))
     return isThenable(out) ? out.then(decorate) : decorate(out)
   }
 

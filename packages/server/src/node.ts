@@ -69,16 +69,32 @@ class NodeIncoming implements Incoming {
   }
   /** Reads the whole body (bounded), then calls `done`; afterwards `bodySync` answers without waiting. */
   preload(done: () => void): void {
-    readNodeBody(this.req, this.maxBodySize).then(
-      (bytes) => {
-        this.#loaded = bytes
-        done()
-      },
-      (error: unknown) => {
-        this.#error = error
-        done()
-      },
-    )
+    const req = this.req
+    const limit = this.maxBodySize
+    if (Number(req.headers['content-length'] ?? 0) > limit) {
+      this.#error = new BodyTooLargeError()
+      return done()
+    }
+    // Plain listeners rather than a promise: this runs once per request on the hot path.
+    const chunks: Buffer[] = []
+    let size = 0
+    let settled = false
+    const settle = (error?: unknown) => {
+      if (settled) return
+      settled = true
+      if (error !== undefined) this.#error = error
+      else this.#loaded = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+      done()
+    }
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        settle(new BodyTooLargeError())
+        req.resume()
+      } else if (!settled) chunks.push(chunk)
+    })
+    req.on('end', () => settle())
+    req.on('error', (error) => settle(error))
   }
   bodySync(): Uint8Array | undefined {
     if (this.#error !== undefined) throw this.#error
