@@ -21,6 +21,8 @@ interface NodeInfo {
 export function hoistShared(consts: NamedExpr[], allocate: (base: string) => string, minSize = 200): NamedExpr[] {
   const info = new Map<Expr, NodeInfo>()
   const ids = new Map<string, number>()
+  const leaves = new Map<string, NodeInfo>()
+  let next = 0
   const intern = (expr: Expr): NodeInfo => {
     const known = info.get(expr)
     if (known) return known
@@ -28,10 +30,13 @@ export function hoistShared(consts: NamedExpr[], allocate: (base: string) => str
     let size: number
     let schema = false
     switch (expr.kind) {
-      case 'code':
-        key = `c${expr.code}`
-        size = expr.code.length
-        break
+      case 'code': {
+        // Leaves are the most numerous nodes: interned by their text without building a key.
+        let leaf = leaves.get(expr.code)
+        if (leaf === undefined) leaves.set(expr.code, (leaf = { id: next++, size: expr.code.length, schema: false }))
+        info.set(expr, leaf)
+        return leaf
+      }
       case 'member': {
         const target = intern(expr.target)
         key = `m${target.id}.${expr.name}`
@@ -49,7 +54,8 @@ export function hoistShared(consts: NamedExpr[], allocate: (base: string) => str
       }
       case 'object': {
         const entries = expr.entries.map(([k, v]) => [k, intern(v)] as const)
-        key = `o{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v.id}`).join(',')}}`
+        // Keys are length-prefixed, so no key text can fake a separator.
+        key = `o${entries.map(([k, v]) => `${k.length}:${k}${v.id}`).join(',')}`
         size = 4 + entries.reduce((sum, [k, v]) => sum + k.length + v.size + 4, 0)
         break
       }
@@ -73,7 +79,7 @@ export function hoistShared(consts: NamedExpr[], allocate: (base: string) => str
       }
     }
     let id = ids.get(key)
-    if (id === undefined) ids.set(key, (id = ids.size))
+    if (id === undefined) ids.set(key, (id = next++))
     const node = { id, size, schema }
     info.set(expr, node)
     return node
