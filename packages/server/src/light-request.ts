@@ -4,15 +4,23 @@ const source = Symbol('source')
 const cache = Symbol('request')
 const headersCache = Symbol('headers')
 
+/** What a lazy Request reads from: the node request, its URL and its body. */
+export interface LightSource {
+  readonly req: IncomingMessage
+  url(): string
+  bytes(): Promise<Uint8Array>
+}
+
 interface LightFields {
-  [source]: { req: IncomingMessage; url: () => string; body: () => Promise<Uint8Array> }
+  [source]: LightSource
   [cache]?: Request
   [headersCache]?: Headers
 }
 
 function materialize(self: LightFields): Request {
   if (self[cache]) return self[cache]
-  const { req, url, body } = self[source]
+  const src = self[source]
+  const req = src.req
   const method = (req.method ?? 'GET').toUpperCase()
   const hasBody = method !== 'GET' && method !== 'HEAD'
   // Whatever the pipeline has not read stays readable through the Request.
@@ -20,7 +28,7 @@ function materialize(self: LightFields): Request {
     ? new ReadableStream<Uint8Array>({
         async start(controller) {
           try {
-            const bytes = await body()
+            const bytes = await src.bytes()
             if (bytes.byteLength > 0) controller.enqueue(bytes)
             controller.close()
           } catch (error) {
@@ -29,7 +37,7 @@ function materialize(self: LightFields): Request {
         },
       })
     : null
-  self[cache] = new Request(url(), { method, headers: headersOf(self), body: stream, duplex: 'half' } as RequestInit)
+  self[cache] = new Request(src.url(), { method, headers: headersOf(self), body: stream, duplex: 'half' } as RequestInit)
   return self[cache]
 }
 
@@ -80,8 +88,8 @@ for (const key of Object.getOwnPropertyNames(Request.prototype)) {
 Object.setPrototypeOf(prototype, Request.prototype)
 
 /** A `Request` over a node request that is only really built if read beyond method, url and headers. */
-export function lightRequest(req: IncomingMessage, url: () => string, body: () => Promise<Uint8Array>): Request {
+export function lightRequest(from: LightSource): Request {
   const self = Object.create(prototype) as LightFields
-  self[source] = { req, url, body }
+  self[source] = from
   return self as unknown as Request
 }

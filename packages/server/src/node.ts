@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { handleIncoming, type App, type InternalApp } from './app.js'
 import { BodyTooLargeError, fromRequest, type Incoming } from './incoming.js'
-import { lightRequest } from './light-request.js'
+import { lightRequest, type LightSource } from './light-request.js'
 import { Outgoing } from './outgoing.js'
 import { isThenable } from './thenable.js'
 
@@ -44,7 +44,7 @@ function urlOf(req: IncomingMessage): string {
 const EMPTY = new Uint8Array(0)
 
 /** An `Incoming` over node's request; the Web `Request` is only built if a verifier or handler reads it. */
-class NodeIncoming implements Incoming {
+class NodeIncoming implements Incoming, LightSource {
   readonly method: string
   readonly pathname: string
   readonly search: string
@@ -106,7 +106,10 @@ class NodeIncoming implements Incoming {
     return (this.#bytes ??= readNodeBody(this.req, this.maxBodySize))
   }
   get request(): Request {
-    return (this.#request ??= lightRequest(this.req, () => urlOf(this.req), () => this.bytes()))
+    return (this.#request ??= lightRequest(this))
+  }
+  url(): string {
+    return urlOf(this.req)
   }
 }
 
