@@ -128,6 +128,12 @@ describe('readOnly and writeOnly', () => {
     },
     Team: { type: 'object', required: ['members'], properties: { members: { type: 'array', items: ref('User') } } },
     Color: { type: 'string', enum: ['red'] },
+    Account: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: { id: { type: 'string', readOnly: true }, name: { type: 'string' }, secret: { type: 'string', writeOnly: true } },
+    },
   }
   const model = modelOf({
     schemas,
@@ -135,6 +141,10 @@ describe('readOnly and writeOnly', () => {
       operationOf('createTeam', {
         body: { required: true, content: { 'application/json': ref('Team') } },
         responses: { '201': { 'application/json': ref('Team') }, default: { 'application/json': ref('Color') } },
+      }),
+      operationOf('putAccount', {
+        body: { required: true, content: { 'application/json': ref('Account') } },
+        responses: { '200': { 'application/json': ref('Account') } },
       }),
       operationOf('updateUser', {
         body: { content: { 'application/json': ref('User'), 'text/plain': undefined } },
@@ -159,6 +169,16 @@ describe('readOnly and writeOnly', () => {
 
     const list = operationSchemas.updateUser!.responses['200']!['application/json']!
     expect(list.parse([{ id: '1', name: 'a', password: 'p' }])).toEqual([{ id: '1', name: 'a' }])
+  })
+
+  it('keeps closed objects closed in requests and strips writeOnly from their responses', async () => {
+    const { operationSchemas } = await generate(model, 'visibility-closed')
+    const request = operationSchemas.putAccount!.body!.content['application/json']!
+    expect(request.parse({ name: 'a', secret: 's' })).toEqual({ name: 'a', secret: 's' })
+    expect(request.safeParse({ id: '1', name: 'a' }).success).toBe(false)
+    expect(request.safeParse({ name: 'a', extra: 1 }).success).toBe(false)
+    const response = operationSchemas.putAccount!.responses['200']!['application/json']!
+    expect(response.parse({ id: '1', name: 'a', secret: 's' })).toEqual({ id: '1', name: 'a' })
   })
 
   it('keeps the plain component whole and emits variants only where needed', async () => {

@@ -13,7 +13,8 @@ const finite = (value: unknown): value is number => typeof value === 'number' &&
  * (`z.looseObject`), which keeps unions and intersections lossless; `false`
  * makes it strict; a schema becomes a catchall. When this mode dropped a
  * `readOnly`/`writeOnly` property, unknown keys are stripped instead, so a
- * dropped property can neither reach a handler nor leak into a response.
+ * dropped property can neither reach a handler nor leak into a response
+ * (a closed object keeps rejecting them in requests).
  */
 export function objectExpr(schema: SchemaObject, ctx: Ctx, translate: Translate): Expr {
   const properties = asObject(schema.properties) ?? {}
@@ -38,7 +39,11 @@ export function objectExpr(schema: SchemaObject, ctx: Ctx, translate: Translate)
   let expr: Expr
   if (shape.length === 0 && !dropped && extra !== false) {
     expr = zod('record', zod('string'), extraSchema ? translate(extra as JsonSchema, ctx) : zod('unknown'))
-  } else if (extra === false) expr = zod('strictObject', object(shape))
+  } else if (extra === false) {
+    // A closed object still rejects unknown request keys (a client sending a readOnly field
+    // included, as express-openapi-validator does), but a response quietly loses its writeOnly ones.
+    expr = zod(dropped && ctx.mode === 'response' ? 'object' : 'strictObject', object(shape))
+  }
   else if (extraSchema) expr = method(zod('object', object(shape)), 'catchall', translate(extra as JsonSchema, ctx))
   else expr = zod(dropped ? 'object' : 'looseObject', object(shape))
 
