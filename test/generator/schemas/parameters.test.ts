@@ -30,6 +30,7 @@ describe('parameters', () => {
               parameter('id', 'path', { type: 'integer' }),
               parameter('X-Request-ID', 'header', { type: 'string', format: 'uuid' }, { required: true }),
               parameter('X-Retry', 'header', { type: 'integer' }),
+              parameter('x-retry', 'header', { type: 'string' }),
               parameter('Authorization', 'header', { type: 'string' }, { required: true }),
               parameter('session', 'cookie', { type: 'string' }, { required: true }),
             ],

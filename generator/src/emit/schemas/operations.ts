@@ -103,12 +103,16 @@ function schemaExpr(schema: JsonSchema, mode: Mode, env: TranslateEnv, coerce: b
 
 /** A location's parameters as one object keyed by name (headers lowercased); unknown query keys are errors. */
 function parametersExpr(parameters: Parameter[], location: ParameterLocation, env: TranslateEnv): Expr {
-  const shape: Array<[string, Expr]> = parameters.map((parameter) => {
+  const shape = new Map<string, Expr>()
+  for (const parameter of parameters) {
+    const key = location === 'header' ? parameter.name.toLowerCase() : parameter.name
+    // Header names are case-insensitive: `X-Id` and `x-id` are one header, the first declaration wins.
+    if (shape.has(key)) continue
     const value = parameterValue(parameter, env)
     const required = parameter.required || location === 'path' || asObject(parameter.schema)?.default !== undefined
-    return [location === 'header' ? parameter.name.toLowerCase() : parameter.name, required ? value : method(value, 'optional')]
-  })
-  return zod(location === 'query' ? 'strictObject' : 'object', object(shape))
+    shape.set(key, required ? value : method(value, 'optional'))
+  }
+  return zod(location === 'query' ? 'strictObject' : 'object', object([...shape]))
 }
 
 function parameterValue(parameter: Parameter, env: TranslateEnv): Expr {
