@@ -2,7 +2,7 @@ import { authenticate, type AuthEnvironment, type AuthOutcome } from './authenti
 import { readBody, type BodyOutcome } from './body.js'
 import { challengeHeaders, schemeChallenge } from './challenges.js'
 import { corsHeaders, preflight, type CorsOptions } from './cors.js'
-import { parseCookies, type CredentialSources } from './credentials.js'
+import { parseCookies, readAuthorization, type AuthorizationField, type CredentialSources } from './credentials.js'
 import type { ApiDefinition, OperationDefinition } from './definition.js'
 import { checkReply, type Logger } from './dev.js'
 import { fromRequest, type Incoming } from './incoming.js'
@@ -66,7 +66,12 @@ export interface RuntimeContext {
 class RequestSources implements CredentialSources {
   #query: ReadonlyMap<string, string[]> | undefined
   #cookies: Map<string, string[]> | undefined
+  #authorization: AuthorizationField | undefined | null = null
   constructor(readonly incoming: Incoming) {}
+  authorization(): AuthorizationField | undefined {
+    if (this.#authorization === null) this.#authorization = readAuthorization(this.incoming.header('authorization'))
+    return this.#authorization
+  }
   query(): ReadonlyMap<string, string[]> {
     return (this.#query ??= parseQuery(this.incoming.search))
   }

@@ -22,16 +22,25 @@ export function splitAuthorization(value: string | null): { scheme: string; rest
   return { scheme: trimmed.slice(0, space).toLowerCase(), rest: trimmed.slice(space + 1).trim() }
 }
 
-/**
- * The token68 of an `Authorization` value of the given scheme, parsed by http-auth (RFC 9110 §11.6.2);
- * `undefined` when the value cannot be parsed or carries no token68 (`Bearer a b`, a bare `Bearer`).
- */
-function token68Of(value: string): string | undefined {
+/** The `Authorization` field as the schemes see it: its lower-cased scheme and token68, if well-formed. */
+export interface AuthorizationField {
+  scheme: string
+  /** Undefined when the credentials are not one token68 (`Bearer a b`, a bare `Bearer`). */
+  token68?: string | undefined
+  /** Nothing followed the scheme. */
+  empty: boolean
+}
+
+/** Parses `Authorization` once per request with http-auth (RFC 9110 §11.6.2). */
+export function readAuthorization(value: string | null): AuthorizationField | undefined {
+  if (value === null) return undefined
   try {
-    return parseAuthorization(value).token68
+    const parsed = parseAuthorization(value)
+    return { scheme: parsed.scheme, token68: parsed.token68, empty: parsed.token68 === undefined && Object.keys(parsed.params).length === 0 }
   } catch (error) {
-    if (error instanceof CredentialsParseError) return undefined
-    throw error
+    if (!(error instanceof CredentialsParseError)) throw error
+    const split = splitAuthorization(value)!
+    return { scheme: split.scheme, token68: undefined, empty: split.rest === '' }
   }
 }
 
@@ -60,6 +69,7 @@ export function parseCookies(header: string | null): Map<string, string[]> {
 /** Per-request lazily parsed pieces shared by every scheme. */
 export interface CredentialSources {
   incoming: Incoming
+  authorization: () => AuthorizationField | undefined
   query: () => ReadonlyMap<string, string[]>
   cookies: () => Map<string, string[]>
 }
@@ -68,20 +78,16 @@ export interface CredentialSources {
 export function extract(scheme: SchemeDefinition, sources: CredentialSources): Extracted {
   switch (scheme.credential) {
     case 'bearer': {
-      const value = sources.incoming.header('authorization')
-      const auth = splitAuthorization(value)
+      const auth = sources.authorization()
       if (!auth || auth.scheme !== 'bearer') return ABSENT
-      if (auth.rest === '') return { state: 'malformed', reason: 'the Bearer token is empty' }
-      const token = token68Of(value!)
-      if (token === undefined) return { state: 'malformed', reason: 'the Bearer credentials are not a single token' }
-      return { state: 'present', credential: { kind: 'bearer', token } }
+      if (auth.empty) return { state: 'malformed', reason: 'the Bearer token is empty' }
+      if (auth.token68 === undefined) return { state: 'malformed', reason: 'the Bearer credentials are not a single token' }
+      return { state: 'present', credential: { kind: 'bearer', token: auth.token68 } }
     }
     case 'basic': {
-      const value = sources.incoming.header('authorization')
-      const auth = splitAuthorization(value)
+      const auth = sources.authorization()
       if (!auth || auth.scheme !== 'basic') return ABSENT
-      const token = token68Of(value!)
-      const decoded = token === undefined ? undefined : decodeBasicCredentials(token)
+      const decoded = auth.token68 === undefined ? undefined : decodeBasicCredentials(auth.token68)
       if (!decoded) return { state: 'malformed', reason: 'the Basic credentials are not base64 of user:password' }
       return { state: 'present', credential: { kind: 'basic', ...decoded } }
     }

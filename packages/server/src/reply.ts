@@ -84,9 +84,16 @@ export function createReply(op: OperationDefinition, env: ReplyEnvironment): Rec
     const name = STATUS_HELPERS[Number(status) as keyof typeof STATUS_HELPERS]
     if (!name) continue
     // A status without content takes only `init`, as the generated types say.
-    reply[name] = op.responses[status]!.length === 0
-      ? (init?: ReplyInit) => encodeReply(op, Number(status), undefined, init)
-      : (body?: unknown, init?: ReplyInit) => encodeReply(op, Number(status), body, init)
+    const code = Number(status)
+    const type = op.responses[status]![0]
+    if (type === undefined) reply[name] = (init?: ReplyInit) => encodeReply(op, code, undefined, init)
+    else if (isJson(type)) {
+      // The common case, decided once: a JSON body and no extra headers.
+      reply[name] = (body?: unknown, init?: ReplyInit) =>
+        init === undefined && body !== undefined && body !== null
+          ? new Outgoing(code, [['content-type', type]], JSON.stringify(body))
+          : encodeReply(op, code, body, init)
+    } else reply[name] = (body?: unknown, init?: ReplyInit) => encodeReply(op, code, body, init)
   }
   if (op.credentialsExchange) {
     reply.oauthError = (code: OAuthErrorCode, description?: string, init?: ReplyInit) => oauthError(code, description, env.realm, init)
