@@ -92,6 +92,19 @@ describe('parseProblem()', () => {
     ])
   })
 
+  it('merges an errors[].detail written as "<name> <reason>" with its invalid-params entry', () => {
+    // The wire shape gatehouse's server sends: each failure in both forms, the 9457 detail readable on its own.
+    const p = parseProblem({
+      status: 400,
+      'invalid-params': [{ name: 'title', reason: 'is required' }],
+      errors: [{ detail: 'title is required', pointer: '#/title' }, { detail: 'body is required', pointer: '#/body' }],
+    })
+    expect(p.invalidParams).toStrictEqual([
+      { name: 'title', reason: 'is required', pointer: '#/title' },
+      { name: 'body', reason: 'body is required', pointer: '#/body' },
+    ])
+  })
+
   it('ignores members of the wrong type (RFC 9457 §3.1) and defaults type', () => {
     expect(parseProblem({ type: 1, status: '400', title: null, detail: {}, instance: [], 'invalid-params': 'x', errors: [1, null, { pointer: 5 }] })).toStrictEqual({
       type: 'about:blank',
