@@ -27,8 +27,8 @@ describe('emitServer', () => {
     expect(out).toContain('  apiKeyQuery: ApiKeyVerifier<P>\n')
     expect(out).toContain('  session: ApiKeyVerifier<P>\n')
     expect(out).toContain('  basicAuth: BasicVerifier<P>\n')
-    expect(out).toContain(`  listPets: OperationHandler<paths['/pets']['get'], undefined>\n`)
-    expect(out).toContain(`  getInventory: OperationHandler<paths['/store/inventory']['get'], P | undefined>\n`)
+    expect(out).toContain(`  listPets: [paths['/pets']['get'], 'none', false]\n`)
+    expect(out).toContain(`  getInventory: [paths['/store/inventory']['get'], 'optional', false]\n`)
     expect(out).toContain(`{ name: 'species', in: 'query', required: false, style: 'form', explode: false, array: true }`)
   })
 

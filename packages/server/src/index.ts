@@ -19,6 +19,7 @@ export type {
   OperationContext,
   OperationHandler,
   ParamsOf,
+  PrincipalBy,
   Replied,
   Reply,
   ResponseBody,

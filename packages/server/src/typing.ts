@@ -72,6 +72,17 @@ export type Reply<Op, Exchange extends boolean = false> = {
 /** Every status a handler of `Op` may answer with. */
 export type HandlerStatus<Op> = SendStatus<ResponsesOf<Op>> | 401 | 403 | 404
 
+/**
+ * The `principal` a handler sees, by who may call its operation: `required` (a requirement must hold),
+ * `optional` (the anonymous `{}` alternative is allowed) or `none` (public). An indexed access, not a
+ * conditional type, so generated `HandlerOf<K>` stays cheap to resolve.
+ */
+export interface PrincipalBy<P> {
+  required: P
+  optional: P | undefined
+  none: undefined
+}
+
 /** What a handler receives besides `reply`. */
 export interface OperationContext<Op, P> {
   params: ParamsOf<Op>

@@ -5,10 +5,13 @@ import {
   type App,
   type AppOptions,
   type BearerVerifier,
+  type OperationContext,
   type OperationDefinition,
   type OperationHandler,
   type OperationSchemas,
   type Principal,
+  type PrincipalBy,
+  type Reply,
 } from '@gatehouse/server'
 import { operationSchemas } from './schemas.js'
 import { operationSecurity, realm, securitySchemes } from './security.js'
@@ -28,26 +31,33 @@ export interface Authenticators<P extends Principal = Principal> {
   bearerAuth: BearerVerifier<P>
 }
 
-/** One handler per operation; a missing one does not compile (and answers 501 if forced through). */
-export interface Handlers<P extends Principal = Principal> {
+/**
+ * Per operation: its openapi-typescript type, who calls it (`required`, `optional` principal, or
+ * `none` when public) and whether it is an `x-credentials-exchange`. Read lazily by {@link HandlerOf}.
+ */
+export interface HandlerIndex {
   /** POST /authorize — Trade a username and password (or a refresh token) for tokens */
-  authorize: OperationHandler<paths['/authorize']['post'], undefined, true>
+  authorize: [paths['/authorize']['post'], 'none', true]
   /** GET /articles — List published articles (and, for a signed-in caller, their own drafts) */
-  listArticles: OperationHandler<paths['/articles']['get'], P | undefined>
+  listArticles: [paths['/articles']['get'], 'optional', false]
   /** POST /articles — Create an article (admins only) */
-  createArticle: OperationHandler<paths['/articles']['post'], P>
+  createArticle: [paths['/articles']['post'], 'required', false]
   /** GET /articles/{id} — Read one article; someone else's draft is hidden (404), not forbidden */
-  getArticle: OperationHandler<paths['/articles/{id}']['get'], P>
+  getArticle: [paths['/articles/{id}']['get'], 'required', false]
   /** DELETE /articles/{id} — Delete an article (admin scope) */
-  deleteArticle: OperationHandler<paths['/articles/{id}']['delete'], P>
+  deleteArticle: [paths['/articles/{id}']['delete'], 'required', false]
 }
 
 /** The name of an operation that has a handler. */
-export type HandlerName = keyof Handlers
+export type HandlerName = keyof HandlerIndex
+/** The handler of operation `K`; `P` is the principal type of `createServer<P>`. */
+export type HandlerOf<K extends HandlerName, P extends Principal = Principal> = OperationHandler<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]], HandlerIndex[K][2]>
+/** One handler per operation; a missing one does not compile (and answers 501 if forced through). */
+export type Handlers<P extends Principal = Principal> = { [K in keyof HandlerIndex]: HandlerOf<K, P> }
 /** What the handler of operation `K` receives: `{ params, body, principal, principals, request }`. */
-export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = Parameters<Handlers<P>[K]>[0]
+export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = OperationContext<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]]>
 /** The `reply` object of operation `K`: helpers for its declared statuses only. */
-export type ServerReply<K extends HandlerName> = Parameters<Handlers[K]>[1]
+export type ServerReply<K extends HandlerName> = Reply<HandlerIndex[K][0], HandlerIndex[K][2]>
 
 /** Options of {@link createServer}. */
 export interface ServerOptions<P extends Principal = Principal> extends Omit<AppOptions, 'authenticate' | 'handlers'> {
@@ -55,7 +65,7 @@ export interface ServerOptions<P extends Principal = Principal> extends Omit<App
   handlers: Handlers<P>
 }
 
-const schemas: Readonly<Record<string, OperationSchemas>> = operationSchemas
+const schemas = operationSchemas as unknown as Readonly<Record<string, OperationSchemas>>
 
 const operations: Record<HandlerName, OperationDefinition> = {
   authorize: {

@@ -6,10 +6,13 @@ import {
   type AppOptions,
   type ApiKeyVerifier,
   type BasicVerifier,
+  type OperationContext,
   type OperationDefinition,
   type OperationHandler,
   type OperationSchemas,
   type Principal,
+  type PrincipalBy,
+  type Reply,
 } from '@gatehouse/server'
 import { operationSchemas } from './schemas.js'
 import { operationSecurity, realm, securitySchemes } from './security.js'
@@ -27,26 +30,33 @@ export interface Authenticators<P extends Principal = Principal> {
   basicAuth: BasicVerifier<P>
 }
 
-/** One handler per operation; a missing one does not compile (and answers 501 if forced through). */
-export interface Handlers<P extends Principal = Principal> {
+/**
+ * Per operation: its openapi-typescript type, who calls it (`required`, `optional` principal, or
+ * `none` when public) and whether it is an `x-credentials-exchange`. Read lazily by {@link HandlerOf}.
+ */
+export interface HandlerIndex {
   /** GET /pets — Public listing */
-  listPets: OperationHandler<paths['/pets']['get'], undefined>
+  listPets: [paths['/pets']['get'], 'none', false]
   /** POST /pets — Staff only - a staff password AND the app's API key */
-  createPet: OperationHandler<paths['/pets']['post'], P>
+  createPet: [paths['/pets']['post'], 'required', false]
   /** GET /pets/{petId} — Any one of three credentials (OR) */
-  getPet: OperationHandler<paths['/pets/{petId}']['get'], P>
+  getPet: [paths['/pets/{petId}']['get'], 'required', false]
   /** DELETE /pets/{petId} — Administrators only (a 3.1 role on a Basic scheme) */
-  deletePet: OperationHandler<paths['/pets/{petId}']['delete'], P>
+  deletePet: [paths['/pets/{petId}']['delete'], 'required', false]
   /** GET /store/inventory — Anonymous callers see totals; partners (session cookie) see counts per pet */
-  getInventory: OperationHandler<paths['/store/inventory']['get'], P | undefined>
+  getInventory: [paths['/store/inventory']['get'], 'optional', false]
 }
 
 /** The name of an operation that has a handler. */
-export type HandlerName = keyof Handlers
+export type HandlerName = keyof HandlerIndex
+/** The handler of operation `K`; `P` is the principal type of `createServer<P>`. */
+export type HandlerOf<K extends HandlerName, P extends Principal = Principal> = OperationHandler<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]], HandlerIndex[K][2]>
+/** One handler per operation; a missing one does not compile (and answers 501 if forced through). */
+export type Handlers<P extends Principal = Principal> = { [K in keyof HandlerIndex]: HandlerOf<K, P> }
 /** What the handler of operation `K` receives: `{ params, body, principal, principals, request }`. */
-export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = Parameters<Handlers<P>[K]>[0]
+export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = OperationContext<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]]>
 /** The `reply` object of operation `K`: helpers for its declared statuses only. */
-export type ServerReply<K extends HandlerName> = Parameters<Handlers[K]>[1]
+export type ServerReply<K extends HandlerName> = Reply<HandlerIndex[K][0], HandlerIndex[K][2]>
 
 /** Options of {@link createServer}. */
 export interface ServerOptions<P extends Principal = Principal> extends Omit<AppOptions, 'authenticate' | 'handlers'> {
@@ -54,7 +64,7 @@ export interface ServerOptions<P extends Principal = Principal> extends Omit<App
   handlers: Handlers<P>
 }
 
-const schemas: Readonly<Record<string, OperationSchemas>> = operationSchemas
+const schemas = operationSchemas as unknown as Readonly<Record<string, OperationSchemas>>
 
 const operations: Record<HandlerName, OperationDefinition> = {
   listPets: {

@@ -21,13 +21,15 @@ const CARRIES: Record<string, string> = {
   basic: 'gets the Basic username and password',
 }
 
-function principalType(op: Operation): string {
-  if (op.security.public) return 'undefined'
-  return op.security.optional ? 'P | undefined' : 'P'
+/** Who may call `op`, as `PrincipalBy` (packages/server/src/typing.ts) keys it. */
+function principalAccess(op: Operation): string {
+  if (op.security.public) return 'none'
+  return op.security.optional ? 'optional' : 'required'
 }
 
-function operationType(op: Operation): string {
-  return `paths[${quote(op.path)}][${quote(op.method)}]`
+/** `op`'s row of `HandlerIndex`: `[openapi-typescript operation, principal access, credentials exchange]`. */
+function indexRow(op: Operation): string {
+  return `[paths[${quote(op.path)}][${quote(op.method)}], ${quote(principalAccess(op))}, ${op.credentialsExchange ? 'true' : 'false'}]`
 }
 
 /** The body of `server.ts` (after the header). */
@@ -38,7 +40,7 @@ export function emitServer(model: ApiModel): string {
   const w = newWriter()
   w.writeLine('import {')
   w.indent(() => {
-    for (const name of ['createApp', 'type App', 'type AppOptions', ...verifierTypes.map((t) => `type ${t}`), 'type OperationDefinition', 'type OperationHandler', 'type OperationSchemas', 'type Principal']) {
+    for (const name of ['createApp', 'type App', 'type AppOptions', ...verifierTypes.map((t) => `type ${t}`), 'type OperationContext', 'type OperationDefinition', 'type OperationHandler', 'type OperationSchemas', 'type Principal', 'type PrincipalBy', 'type Reply']) {
       w.writeLine(`${name},`)
     }
   })
@@ -58,21 +60,29 @@ export function emitServer(model: ApiModel): string {
   })
   w.blankLine()
 
-  w.writeLine('/** One handler per operation; a missing one does not compile (and answers 501 if forced through). */')
-  w.write('export interface Handlers<P extends Principal = Principal>').block(() => {
+  // One row of literal types per operation and a handful of generic aliases over it: tsc resolves
+  // an operation's handler type only where it is used, not 1,000 times up front (issue 3).
+  w.writeLine('/**')
+  w.writeLine(' * Per operation: its openapi-typescript type, who calls it (`required`, `optional` principal, or')
+  w.writeLine(' * `none` when public) and whether it is an `x-credentials-exchange`. Read lazily by {@link HandlerOf}.')
+  w.writeLine(' */')
+  w.write('export interface HandlerIndex').block(() => {
     for (const op of model.operations) {
       w.write(jsdoc([`${op.method.toUpperCase()} ${op.path}${op.summary ? ` — ${op.summary.trim()}` : ''}`]))
-      const exchange = op.credentialsExchange ? ', true' : ''
-      w.writeLine(`${propertyKey(op.name)}: OperationHandler<${operationType(op)}, ${principalType(op)}${exchange}>`)
+      w.writeLine(`${propertyKey(op.name)}: ${indexRow(op)}`)
     }
   })
   w.blankLine()
   w.writeLine('/** The name of an operation that has a handler. */')
-  w.writeLine('export type HandlerName = keyof Handlers')
+  w.writeLine('export type HandlerName = keyof HandlerIndex')
+  w.writeLine('/** The handler of operation `K`; `P` is the principal type of `createServer<P>`. */')
+  w.writeLine('export type HandlerOf<K extends HandlerName, P extends Principal = Principal> = OperationHandler<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]], HandlerIndex[K][2]>')
+  w.writeLine('/** One handler per operation; a missing one does not compile (and answers 501 if forced through). */')
+  w.writeLine('export type Handlers<P extends Principal = Principal> = { [K in keyof HandlerIndex]: HandlerOf<K, P> }')
   w.writeLine('/** What the handler of operation `K` receives: `{ params, body, principal, principals, request }`. */')
-  w.writeLine('export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = Parameters<Handlers<P>[K]>[0]')
+  w.writeLine('export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = OperationContext<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]]>')
   w.writeLine('/** The `reply` object of operation `K`: helpers for its declared statuses only. */')
-  w.writeLine('export type ServerReply<K extends HandlerName> = Parameters<Handlers[K]>[1]')
+  w.writeLine('export type ServerReply<K extends HandlerName> = Reply<HandlerIndex[K][0], HandlerIndex[K][2]>')
   w.blankLine()
   w.writeLine('/** Options of {@link createServer}. */')
   w.write(`export interface ServerOptions<P extends Principal = Principal> extends Omit<AppOptions, 'authenticate' | 'handlers'>`).block(() => {
@@ -81,8 +91,10 @@ export function emitServer(model: ApiModel): string {
   })
   w.blankLine()
 
-  // Widened once, so the table below never compares schema types operation by operation.
-  w.writeLine('const schemas: Readonly<Record<string, OperationSchemas>> = operationSchemas')
+  // Cast, not assigned: assigning would make tsc expand `schemas.ts`'s type operation by operation
+  // (~100k instantiations on GitHub). schemas.ts builds every leaf as a zod schema, and
+  // test/server/typing.test.ts checks the examples' tables against `OperationSchemas`.
+  w.writeLine('const schemas = operationSchemas as unknown as Readonly<Record<string, OperationSchemas>>')
   w.blankLine()
   w.write('const operations: Record<HandlerName, OperationDefinition> = ').inlineBlock(() => {
     for (const op of model.operations) {
