@@ -3,7 +3,7 @@
 
 import { COMMA, DQUOTE, EQUALS, SP } from './lib/chars.js'
 import { lower, quotedEnd, quotedValue, setParam, skipOws, token68End, tokenEnd, type Fail, type SyntaxErrorCode } from './lib/scan.js'
-import { describeSyntaxError } from './challenge/types.js'
+import { HeaderSyntaxError } from './lib/syntax-error.js'
 
 /** The credentials of an `Authorization` (or `Proxy-Authorization`) field (RFC 9110 §11.4); `scheme` is lowercased. */
 export type Credentials = { scheme: string; token68?: string; params: Record<string, string> }
@@ -12,19 +12,8 @@ export type Credentials = { scheme: string; token68?: string; params: Record<str
 export type CredentialsParseErrorCode = SyntaxErrorCode
 
 /** Thrown by `parseAuthorization` for malformed credentials, with the offset where parsing stopped (RFC 9110 §11.6.2). */
-export class CredentialsParseError extends Error {
+export class CredentialsParseError extends HeaderSyntaxError {
   override readonly name = 'CredentialsParseError'
-  readonly code: CredentialsParseErrorCode
-  readonly offset: number
-  declare readonly input?: string
-
-  constructor(code: CredentialsParseErrorCode, offset: number, input?: string) {
-    super(describeSyntaxError(code, offset))
-    this.code = code
-    this.offset = offset
-    // Not enumerable: a logged error should not dump a megabyte header value.
-    if (input !== undefined) Object.defineProperty(this, 'input', { value: input, enumerable: false, writable: true, configurable: true })
-  }
 }
 
 /**
