@@ -208,7 +208,8 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
 
   function handle(incoming: Incoming): Result | Promise<Result> {
     const served: { operation?: string } = {}
-    if (options.cors) {
+    // Only an OPTIONS request can be a preflight: other requests are routed once, by the pipeline.
+    if (options.cors && incoming.method === 'OPTIONS') {
       const route = router.match(incoming.pathname)
       const answer = preflight(options.cors, incoming, route && (() => allow(route)))
       if (answer) return answer

@@ -48,7 +48,6 @@ export function authenticate(op: OperationDefinition, sources: CredentialSources
   if (op.security.length === 0) return PUBLIC
   const plan = planOf(op, env.schemes)
   const order = plan.schemes
-  const challenge = challengeMaker(env)
 
   const found: Extracted[] = []
   let malformed: string[] | undefined
@@ -65,12 +64,12 @@ export function authenticate(op: OperationDefinition, sources: CredentialSources
   if (malformed) {
     const reason = (found[order.indexOf(malformed[0]!)] as { reason: string }).reason
     const description = env.development ? reason : undefined
-    const headers = challengeHeaders(malformed.map((name) => challenge(name, { error: 'invalid_request', errorDescription: description })))
+    const headers = challengeHeaders(malformed.map((name) => challenge(env, name, { error: 'invalid_request', errorDescription: description })))
     return { ok: false, out: problemOut(400, { detail: description }, headers) }
   }
   if (presentCount === 0) {
     if (plan.optional) return PUBLIC
-    return { ok: false, out: problemOut(401, {}, challengeHeaders(order.map((name) => challenge(name)))) }
+    return { ok: false, out: problemOut(401, {}, challengeHeaders(order.map((name) => challenge(env, name)))) }
   }
 
   const principals = new Map<string, Principal>()
@@ -85,8 +84,8 @@ export function authenticate(op: OperationDefinition, sources: CredentialSources
     if (isThenable(principal)) (pending ??= []).push(Promise.resolve(principal).then((p) => void (p && principals.set(name, p))))
     else if (principal) principals.set(name, principal)
   }
-  if (pending) return Promise.all(pending).then(() => decide(op, plan, found, principals, env, challenge))
-  return decide(op, plan, found, principals, env, challenge)
+  if (pending) return Promise.all(pending).then(() => decide(op, plan, found, principals, env))
+  return decide(op, plan, found, principals, env)
 }
 
 function decide(
@@ -95,7 +94,6 @@ function decide(
   found: readonly Extracted[],
   principals: Map<string, Principal>,
   env: AuthEnvironment,
-  challenge: (name: string, error?: ChallengeError) => Challenge,
 ): AuthOutcome {
   const order = plan.schemes
 
@@ -110,7 +108,7 @@ function decide(
   }
   if (rejected) {
     const description = env.development ? 'The credentials are invalid, expired or revoked.' : undefined
-    const headers = challengeHeaders(rejected.map((name) => challenge(name, { error: 'invalid_token', errorDescription: description })))
+    const headers = challengeHeaders(rejected.map((name) => challenge(env, name, { error: 'invalid_token', errorDescription: description })))
     return { ok: false, out: problemOut(401, { detail: description }, headers) }
   }
 
@@ -131,10 +129,10 @@ function decide(
   if (!closest) {
     // Authenticated for some schemes, but no requirement has all of its schemes: ask for the rest.
     const wanted = order.filter((name) => !principals.has(name))
-    return { ok: false, out: problemOut(401, {}, challengeHeaders(wanted.map((name) => challenge(name)))) }
+    return { ok: false, out: problemOut(401, {}, challengeHeaders(wanted.map((name) => challenge(env, name)))) }
   }
   if (op.hideForbidden) return { ok: false, out: env.notFound() }
-  return { ok: false, out: insufficientScope(closest, principals, op.exposeScopes, env, challenge) }
+  return { ok: false, out: insufficientScope(closest, principals, op.exposeScopes, env) }
 }
 
 function allAuthenticated(requirement: readonly SchemeRequirement[], principals: Map<string, Principal>): boolean {
@@ -142,9 +140,9 @@ function allAuthenticated(requirement: readonly SchemeRequirement[], principals:
   return true
 }
 
-// Challenges are only built on failure paths; the closure is made there, not per request.
-function challengeMaker(env: AuthEnvironment): (name: string, error?: ChallengeError) => Challenge {
-  return (name, error) => schemeChallenge(env.schemes[name] ?? UNKNOWN_SCHEME, env.realmOf(name), error)
+// Challenges are only built on failure paths, so nothing is allocated for them on the way in.
+function challenge(env: AuthEnvironment, name: string, error?: ChallengeError): Challenge {
+  return schemeChallenge(env.schemes[name] ?? UNKNOWN_SCHEME, env.realmOf(name), error)
 }
 
 interface Plan {
@@ -178,13 +176,12 @@ function insufficientScope(
   principals: Map<string, Principal>,
   expose: boolean,
   env: AuthEnvironment,
-  challenge: (name: string, error?: ChallengeError) => Challenge,
 ): Outgoing {
   const lacking = requirement.filter(({ scheme, scopes }) => scopes.some((s) => !principals.get(scheme)!.scopes.includes(s)))
   const description = env.development ? 'The credentials lack a required scope or role.' : undefined
   // RFC 6750 §3.1: `scope` names the scopes necessary to access the resource.
   const headers = challengeHeaders(
-    lacking.map(({ scheme, scopes }) => challenge(scheme, { error: 'insufficient_scope', errorDescription: description, scope: expose ? scopes : undefined })),
+    lacking.map(({ scheme, scopes }) => challenge(env, scheme, { error: 'insufficient_scope', errorDescription: description, scope: expose ? scopes : undefined })),
   )
   const required = expose ? [...new Set(requirement.flatMap(({ scopes }) => scopes))] : undefined
   return problemOut(403, { detail: description, 'required-scopes': required }, headers)

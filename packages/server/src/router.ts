@@ -60,20 +60,24 @@ export class Router {
   match(pathname: string): RouteMatch | undefined {
     const exact = this.#exact.get(pathname)
     if (exact) return { methods: exact, params: {} }
-    const candidates = [...(this.#templates.get(firstSegment(pathname)) ?? []), ...(this.#templates.get('{') ?? [])]
-    for (const route of candidates) {
-      const m = route.pattern.exec(pathname)
-      if (!m) continue
-      const params: Record<string, string> = {}
-      try {
-        route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)))
-      } catch {
-        continue
-      }
-      return { methods: route.methods, params }
-    }
-    return undefined
+    return matchAny(this.#templates.get(firstSegment(pathname)), pathname) ?? matchAny(this.#templates.get('{'), pathname)
   }
+}
+
+function matchAny(routes: readonly TemplateRoute[] | undefined, pathname: string): RouteMatch | undefined {
+  if (!routes) return undefined
+  for (const route of routes) {
+    const m = route.pattern.exec(pathname)
+    if (!m) continue
+    const params: Record<string, string> = {}
+    try {
+      for (let i = 0; i < route.names.length; i++) params[route.names[i]!] = decodeURIComponent(m[i + 1]!)
+    } catch {
+      continue
+    }
+    return { methods: route.methods, params }
+  }
+  return undefined
 }
 
 function firstSegment(path: string): string {
