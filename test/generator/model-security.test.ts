@@ -101,6 +101,17 @@ describe('security resolution', () => {
     expect(model.diagnostics[0]!.message).toContain('"delete"')
   })
 
+  it('resolves the root security once: an inherited undeclared scope warns once, at /security', async () => {
+    const ok = { '200': { description: 'ok' } }
+    const model = await modelOf({
+      security: [{ oauth2: ['delete'] }],
+      paths: { '/x': { get: { responses: ok }, post: { responses: ok } }, '/y': { get: { responses: ok } } },
+      components: { securitySchemes: schemes },
+    })
+    expect(model.operations.map((o) => o.security.source)).toEqual(['root', 'root', 'root'])
+    expect(model.diagnostics.map((d) => [d.code, d.pointer])).toEqual([['undeclared-scope', '/security/0/oauth2']])
+  })
+
   it('warns on role names with a non-oauth2 scheme in OpenAPI 3.0', async () => {
     const model = await modelOf({ paths: oneOperation({ security: [{ key: ['admin'] }] }), components: { securitySchemes: schemes } }, '3.0.3')
     expect(model.diagnostics.map((d) => d.code)).toEqual(['roles-in-3.0'])

@@ -3,7 +3,7 @@ import { toPointer } from '../load/pointer.js'
 import { deref, fail, isObj, str, type BuildContext, type Obj } from './context.js'
 import { assignNames } from './names.js'
 import { buildParameters, buildRequestBody, buildResponses } from './operation-parts.js'
-import { buildSchemes, resolveSecurity } from './security.js'
+import { buildSchemes, securityResolver } from './security.js'
 import { HTTP_METHODS, type ApiModel, type HttpMethod, type NamedSchema, type Operation } from './types.js'
 
 /**
@@ -18,6 +18,7 @@ export function buildModel(loaded: LoadedDocument): ApiModel {
   const realm = str(doc['x-realm'])
   const exposeScopes = doc['x-expose-scopes'] !== false
   const schemes = buildSchemes(ctx, realm)
+  const resolveSecurity = securityResolver(ctx, schemes)
 
   const found = collectOperations(ctx)
   checkDuplicateIds(ctx, found)
@@ -36,7 +37,7 @@ export function buildModel(loaded: LoadedDocument): ApiModel {
       deprecated: op.deprecated === true,
       parameters: buildParameters(ctx, f.pathItem.parameters, f.pathItemPointer, op.parameters, f.pointer),
       responses: buildResponses(ctx, op.responses, f.pointer),
-      security: resolveSecurity(ctx, schemes, op, f.pointer),
+      security: resolveSecurity(op, f.pointer),
       hideForbidden: op['x-hide-forbidden'] === true,
       exposeScopes: typeof op['x-expose-scopes'] === 'boolean' ? op['x-expose-scopes'] : exposeScopes,
       credentialsExchange: op['x-credentials-exchange'] === true,

@@ -55,14 +55,29 @@ function buildFlows(scheme: Obj): OAuthFlow[] {
 /**
  * The effective security of an operation (OpenAPI 3.1 §4.8.10): its own `security` if present
  * (even `[]`, which makes it public), else the root's; each entry an OR-alternative of AND-ed schemes.
+ * The returned resolver resolves the root `security` once, on first use, and shares the result
+ * among the operations that inherit it (so its warnings are reported once, at `/security`).
  */
-export function resolveSecurity(ctx: BuildContext, schemes: SecurityScheme[], operation: Obj, operationPointer: string): ResolvedSecurity {
-  const own = operation.security !== undefined
-  const list = own ? operation.security : ctx.doc.security
-  const pointer = own ? `${operationPointer}/security` : '/security'
+export function securityResolver(ctx: BuildContext, schemes: SecurityScheme[]): (operation: Obj, operationPointer: string) => ResolvedSecurity {
+  const byName = new Map(schemes.map((s) => [s.name, s]))
+  let root: ResolvedSecurity | undefined
+  return (operation, operationPointer) => {
+    if (operation.security !== undefined) return resolveList(ctx, schemes, byName, operation.security, `${operationPointer}/security`, 'operation')
+    root ??= resolveList(ctx, schemes, byName, ctx.doc.security, '/security', 'root')
+    return root
+  }
+}
+
+function resolveList(
+  ctx: BuildContext,
+  schemes: SecurityScheme[],
+  byName: ReadonlyMap<string, SecurityScheme>,
+  list: unknown,
+  pointer: string,
+  source: 'operation' | 'root',
+): ResolvedSecurity {
   if (list === undefined) return { alternatives: [], public: true, optional: false, source: 'none' }
   if (!Array.isArray(list)) fail(ctx, 'invalid-document', '`security` must be a list of requirement objects', pointer)
-  const byName = new Map(schemes.map((s) => [s.name, s]))
   const alternatives = list.map((requirement, i): Requirement => {
     const at = `${pointer}/${i}`
     if (!isObj(requirement)) fail(ctx, 'invalid-document', 'a security requirement must be an object', at)
@@ -84,7 +99,7 @@ export function resolveSecurity(ctx: BuildContext, schemes: SecurityScheme[], op
     alternatives,
     public: alternatives.length === 0,
     optional: alternatives.some((a) => a.schemes.length === 0),
-    source: own ? 'operation' : 'root',
+    source,
   }
 }
 
