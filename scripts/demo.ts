@@ -16,6 +16,7 @@ import { toNodeHandler, type Principal } from '@gatehouse/server'
 import type * as ClientModule from '../test/generated/articles/client.js'
 import type * as ServerModule from '../test/generated/articles/server.js'
 import type { components } from '../test/generated/articles/types.js'
+import { articlesStore } from './articles-memory.js'
 
 type Article = components['schemas']['Article']
 type TokenResponse = components['schemas']['TokenResponse']
@@ -47,7 +48,6 @@ const users: Record<string, User> = {
 const key = randomBytes(32) // HMAC key of this run's access tokens (HS256)
 const issuer = 'urn:gatehouse:demo'
 const refreshTokens = new Map<string, string>() // refresh token → username; rotated on every use
-const articles = new Map<string, Required<Article>>()
 
 async function accessToken(username: string, expiresIn = 300): Promise<string> {
   const now = Math.floor(Date.now() / 1000)
@@ -93,25 +93,7 @@ const app = createServer({
       refreshTokens.delete(body.refresh_token!)
       return reply.ok(await issueTokens(username), noStore)
     },
-    listArticles: ({ params, principal }, reply) => {
-      const visible = [...articles.values()].filter((a) => a.status === 'published' || a.owner === principal?.subject)
-      const items = visible.filter((a) => !params.query.status || a.status === params.query.status)
-      return reply.ok({ items: items.slice(0, params.query.limit ?? 20) })
-    },
-    createArticle: ({ body, principal }, reply) => {
-      const base = body.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'article'
-      const id = articles.has(base) ? `${base}-${articles.size + 1}` : base
-      const article = { ...body, id, tags: body.tags ?? [], owner: principal.subject!, createdAt: new Date().toISOString() }
-      articles.set(id, article)
-      return reply.created(article, { headers: { location: `/articles/${id}` } })
-    },
-    getArticle: ({ params, principal }, reply) => {
-      const article = articles.get(params.path.id)
-      // Someone else's draft answers exactly like a missing article (x-hide-forbidden).
-      if (!article || (article.status === 'draft' && article.owner !== principal.subject)) return reply.hidden()
-      return reply.ok(article)
-    },
-    deleteArticle: ({ params }, reply) => (articles.delete(params.path.id) ? reply.noContent() : reply.hidden()),
+    ...articlesStore(),
   },
 })
 

@@ -2,30 +2,11 @@ import { createServer as createHttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { toNodeHandler, type App, type CorsOptions } from '@gatehouse/server'
 import { createServer, type Authenticators, type Handlers } from '../../generated/articles/server.js'
-import type { components } from '../../generated/articles/types.js'
-
-type Article = Required<components['schemas']['Article']>
+import { articlesStore, type Article } from '../../../scripts/articles-memory.js'
 
 /** The articles API of spec/articles.yaml, in memory; tokens come from elsewhere, so `/authorize` is not offered. */
 export function articlesHandlers(seed: Article[] = []): Handlers {
-  const articles = new Map(seed.map((a) => [a.id, a]))
-  return {
-    authorize: (_context, reply) => reply.oauthError('unsupported_grant_type'),
-    listArticles: ({ principal }, reply) =>
-      reply.ok({ items: [...articles.values()].filter((a) => a.status === 'published' || a.owner === principal?.subject) }),
-    createArticle: ({ body, principal }, reply) => {
-      const id = `article-${articles.size + 1}`
-      const article: Article = { ...body, id, tags: body.tags ?? [], owner: principal.subject ?? '', createdAt: new Date().toISOString() }
-      articles.set(id, article)
-      return reply.created(article, { headers: { location: `/articles/${id}` } })
-    },
-    getArticle: ({ params, principal }, reply) => {
-      const article = articles.get(params.path.id)
-      if (!article || (article.status === 'draft' && article.owner !== principal.subject)) return reply.hidden()
-      return reply.ok(article)
-    },
-    deleteArticle: ({ params }, reply) => (articles.delete(params.path.id) ? reply.noContent() : reply.hidden()),
-  }
+  return { authorize: (_context, reply) => reply.oauthError('unsupported_grant_type'), ...articlesStore(seed) }
 }
 
 /** A published article, for tests that read before they write. */
