@@ -2,7 +2,8 @@
 // credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
 
 import { COMMA, DQUOTE, EQUALS, SP } from './lib/chars.js'
-import { lower, quotedEnd, quotedValue, setParam, skipOws, token68End, tokenEnd, type Fail, type SyntaxErrorCode } from './lib/scan.js'
+import { quotedEnd, quotedValue, setParam, skipOws, token68End, tokenEnd, type Fail, type SyntaxErrorCode } from './lib/scan.js'
+import { lowerSlice } from './lib/intern.js'
 import { HeaderSyntaxError } from './lib/syntax-error.js'
 
 /** The credentials of an `Authorization` (or `Proxy-Authorization`) field (RFC 9110 §11.4); `scheme` is lowercased. */
@@ -32,7 +33,7 @@ export function parseAuthorization(value: string): Credentials {
   const start = i
   i = tokenEnd(s, i)
   if (i === start) fail(start, 'expected-token')
-  const credentials: Credentials = { scheme: lower(s.slice(start, i)), params: {} }
+  const credentials: Credentials = { scheme: lowerSlice(s, start, i), params: {} }
   if (skipOws(s, i) >= n) return credentials
   if (s.charCodeAt(i) !== SP) fail(i, 'unexpected-character')
   while (i < n && s.charCodeAt(i) === SP) i++
@@ -56,7 +57,7 @@ export function parseAuthorization(value: string): Credentials {
     const nameStart = i
     i = tokenEnd(s, i)
     if (i === nameStart) fail(nameStart, 'expected-token')
-    const name = lower(s.slice(nameStart, i))
+    const name = lowerSlice(s, nameStart, i)
     let j = skipOws(s, i)
     if (j >= n || s.charCodeAt(j) !== EQUALS) fail(j, 'expected-equals')
     j = skipOws(s, j + 1)

@@ -29,7 +29,6 @@ export type BearerChallengeOptions = {
  * @example formatChallenge(bearerChallenge({ realm: 'api', error: 'insufficient_scope', scope: ['articles:write'] }))
  */
 export function bearerChallenge(options: BearerChallengeOptions = {}): Challenge {
-  const scope = options.scope && options.scope.length > 0 ? joinSpaceList(options.scope, 'scope') : undefined
   return {
     scheme: 'bearer',
     params: definedParams([
@@ -37,7 +36,7 @@ export function bearerChallenge(options: BearerChallengeOptions = {}): Challenge
       ['error', options.error],
       ['error_description', options.errorDescription],
       ['error_uri', options.errorUri],
-      ['scope', scope],
+      ['scope', joinSpaceList(options.scope, 'scope')],
     ]),
   }
 }

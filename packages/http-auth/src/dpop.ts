@@ -33,14 +33,13 @@ export function readDpopChallenge(challenges: readonly Challenge[]): DpopChallen
  * @example dpopChallenge({ algs: ['ES256', 'PS256'], error: 'use_dpop_nonce' })
  */
 export function dpopChallenge(options: DpopChallengeOptions = {}): Challenge {
-  const algs = options.algs && options.algs.length > 0 ? joinSpaceList(options.algs, 'algs') : undefined
   return {
     scheme: 'dpop',
     params: definedParams([
       ['realm', options.realm],
       ['error', options.error],
       ['error_description', options.errorDescription],
-      ['algs', algs],
+      ['algs', joinSpaceList(options.algs, 'algs')],
     ]),
   }
 }

@@ -41,14 +41,13 @@ export function stepUpChallenge(options: StepUpChallengeOptions = {}): Challenge
   if (maxAge !== undefined && !(Number.isSafeInteger(maxAge) && maxAge >= 0)) {
     throw new TypeError(`maxAge must be a non-negative integer number of seconds, got ${maxAge}`)
   }
-  const acr = options.acrValues && options.acrValues.length > 0 ? joinSpaceList(options.acrValues, 'acr_values') : undefined
   return {
     scheme: 'bearer',
     params: definedParams([
       ['realm', options.realm],
       ['error', STEP_UP_ERROR],
       ['error_description', options.errorDescription],
-      ['acr_values', acr],
+      ['acr_values', joinSpaceList(options.acrValues, 'acr_values')],
       ['max_age', maxAge === undefined ? undefined : String(maxAge)],
     ]),
   }

@@ -8,9 +8,11 @@ export function spaceList(value: string | undefined): string[] {
 
 /**
  * Joins items into a space-delimited parameter value, rejecting items that
- * would not survive the split back (empty, or containing whitespace).
+ * would not survive the split back (empty, or containing whitespace); no items
+ * (or none given) leave the parameter out.
  */
-export function joinSpaceList(items: readonly string[], what: string): string {
+export function joinSpaceList(items: readonly string[] | undefined, what: string): string | undefined {
+  if (items === undefined || items.length === 0) return undefined
   for (const item of items) {
     if (item.length === 0 || /[ \t]/.test(item)) throw new TypeError(`${what} item ${JSON.stringify(item)} is empty or contains whitespace`)
   }

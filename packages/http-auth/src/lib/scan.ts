@@ -156,15 +156,6 @@ function unescape(s: string, from: number, to: number): string {
   return out + String.fromCharCode.apply(null, CHUNK.subarray(0, w) as unknown as number[])
 }
 
-/** Lowercases ASCII without allocating when there is nothing to lowercase. */
-export function lower(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 0x41 && c <= 0x5a) return s.toLowerCase()
-  }
-  return s
-}
-
 /** True when `params` already has its own `name` (the cheap lookup first; `constructor` and friends are inherited). */
 export function hasParam(params: Record<string, string>, name: string): boolean {
   return params[name] !== undefined && Object.hasOwn(params, name)
