@@ -1,4 +1,5 @@
 // Which credentials each operation sends (petstore-keys: apiKey header/query/cookie, Basic, OR, AND).
+import { encodeBasicCredentials } from '@gatehouse/http-auth'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createClient } from '../generated/petstore-keys/client.js'
 import { json, startServer, type TestServer } from './support/server.js'
@@ -9,7 +10,8 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-const basic = (u: string, p: string) => 'Basic ' + Buffer.from(`${u}:${p}`).toString('base64')
+// The client encodes Basic itself (bundle size); it must send http-auth's bytes.
+const basic = (u: string, p: string) => 'Basic ' + encodeBasicCredentials(u, p)
 const last = () => server.seen.at(-1)!
 
 describe('credentials by security requirement', () => {

@@ -4,7 +4,6 @@ import { parseProblem, readBearerError, readStepUp } from '@gatehouse/http-auth'
 
 export {
   ChallengeParseError,
-  encodeBasicCredentials,
   parseChallengesFromHeaders,
   parseProblem,
   parseRetryAfter,
