@@ -47,7 +47,7 @@ export async function loadDocumentFromText(text: string, file = 'inline.yaml'): 
 
 async function loadParsed(source: ParsedSource, displayName: string): Promise<LoadedDocument> {
   const file = source.file
-  const locate = createLocator(displayName, source.text, source.format)
+  const locate = createLocator(displayName, source.text, source.format, source.yamlRoot)
   const root = source.parsed
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     throw new GatehouseError('invalid-document', 'not an OpenAPI document: the root is not an object', { file: displayName, line: 1, column: 1 })

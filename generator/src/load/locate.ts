@@ -8,8 +8,9 @@ export type Locator = (pointer: string) => SourceLocation | undefined
 /**
  * A locator over the source text. Nothing is computed until the first lookup:
  * locations are only needed for diagnostics, and a 13 MB spec must not pay for them.
+ * @param yamlRoot the syntax tree of a YAML text when the caller has one (it is parsed on first lookup otherwise).
  */
-export function createLocator(file: string, text: string, format: 'json' | 'yaml'): Locator {
+export function createLocator(file: string, text: string, format: 'json' | 'yaml', yamlRoot?: Node | null): Locator {
   let lines: number[] | undefined
   const position = (offset: number): SourceLocation => {
     lines ??= lineStarts(text)
@@ -30,7 +31,7 @@ export function createLocator(file: string, text: string, format: 'json' | 'yaml
       return offset === undefined ? undefined : position(offset)
     }
   }
-  let root: Node | null | undefined
+  let root = yamlRoot
   return (pointer) => {
     root ??= parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: false }).contents as Node | null
     const offset = yamlOffset(root, parsePointer(pointer))

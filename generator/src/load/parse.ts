@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { LineCounter, parseDocument } from 'yaml'
+import { LineCounter, parseDocument, type Node } from 'yaml'
 import { GatehouseError } from '../errors.js'
 import { lineStarts } from './locate.js'
 
@@ -11,6 +11,8 @@ export interface ParsedSource {
   text: string
   format: 'json' | 'yaml'
   parsed: unknown
+  /** The YAML syntax tree (YAML sources only), for the locator: parsing the text again costs as much as the load. */
+  yamlRoot?: Node | null
 }
 
 /** Reads and parses a JSON or YAML file; a UTF-8 BOM is dropped (some exporters write one). */
@@ -45,7 +47,7 @@ export function parseSource(file: string, text: string, displayName = file): Par
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
     throw new GatehouseError('syntax-error', `YAML syntax error: ${message}`, { file: displayName, line: at?.line, column: at?.col })
   }
-  return { file, text, format: 'yaml', parsed: doc.toJS({ maxAliasCount: -1 }) }
+  return { file, text, format: 'yaml', parsed: doc.toJS({ maxAliasCount: -1 }), yamlRoot: doc.contents }
 }
 
 function jsonSyntaxError(text: string, error: SyntaxError, file: string): GatehouseError {
