@@ -9,31 +9,14 @@ import { isThenable } from './thenable.js'
 /** A node:http request handler; Express passes `next`, which is only called on a write failure. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
 
-function readNodeBody(req: IncomingMessage & { body?: unknown }, limit: number): Promise<Uint8Array> {
-  // A body parser mounted before us (Express) has consumed the stream already.
-  if (req.body !== undefined && req.readableEnded) {
-    const b = req.body
-    if (b instanceof Uint8Array) return Promise.resolve(b)
-    if (typeof b === 'string') return Promise.resolve(new TextEncoder().encode(b))
-    if (b && typeof b === 'object' && Object.keys(b).length > 0) return Promise.resolve(new TextEncoder().encode(JSON.stringify(b)))
-  }
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > limit) return Promise.reject(new BodyTooLargeError())
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) {
-        reject(new BodyTooLargeError())
-        req.resume()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
+/** The body a parser mounted before us (Express) has consumed already, if any. */
+function parsedBody(req: IncomingMessage & { body?: unknown }): Uint8Array | undefined {
+  if (req.body === undefined || !req.readableEnded) return undefined
+  const b = req.body
+  if (b instanceof Uint8Array) return b
+  if (typeof b === 'string') return new TextEncoder().encode(b)
+  if (b && typeof b === 'object' && Object.keys(b).length > 0) return new TextEncoder().encode(JSON.stringify(b))
+  return undefined
 }
 
 function urlOf(req: IncomingMessage): string {
@@ -103,7 +86,12 @@ class NodeIncoming implements Incoming, LightSource {
   bytes(): Promise<Uint8Array> {
     if (this.#error !== undefined) return Promise.reject(this.#error)
     if (this.#loaded) return Promise.resolve(this.#loaded)
-    return (this.#bytes ??= readNodeBody(this.req, this.maxBodySize))
+    if (this.#bytes) return this.#bytes
+    const parsed = parsedBody(this.req)
+    this.#bytes = parsed
+      ? Promise.resolve(parsed)
+      : new Promise((resolve, reject) => this.preload(() => (this.#error !== undefined ? reject(this.#error) : resolve(this.#loaded!))))
+    return this.#bytes
   }
   get request(): Request {
     return (this.#request ??= lightRequest(this))
