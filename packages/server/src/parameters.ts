@@ -17,6 +17,17 @@ const NONE = Object.freeze({})
 // Operations without parameters share one frozen value instead of allocating per request.
 const NO_PARAMETERS: ParsedParameters = Object.freeze({ path: NONE, query: NONE, header: NONE, cookie: NONE })
 
+const headerNames = new WeakMap<OperationDefinition, ReadonlyMap<string, string>>()
+// Lower-case name → declared name of each header parameter, derived once per operation.
+function headerNamesOf(op: OperationDefinition): ReadonlyMap<string, string> {
+  let names = headerNames.get(op)
+  if (!names) {
+    names = new Map((op.parameters ?? []).filter((p) => p.in === 'header').map((p) => [p.name.toLowerCase(), p.name]))
+    headerNames.set(op, names)
+  }
+  return names
+}
+
 /** Query keys with their values in order (`+` is a space, RFC 1866 form encoding). */
 export function parseQuery(search: string): ReadonlyMap<string, string[]> {
   if (search === '') return NO_QUERY
@@ -133,7 +144,7 @@ export function readParameters(
   if (schemas.query) out.query = (check(schemas.query, raw.query, 'query', issues) ?? {}) as Record<string, unknown>
   if (schemas.cookie) out.cookie = (check(schemas.cookie, raw.cookie, 'cookie', issues) ?? {}) as Record<string, unknown>
   if (schemas.header) {
-    const names = new Map((op.parameters ?? []).filter((p) => p.in === 'header').map((p) => [p.name.toLowerCase(), p.name]))
+    const names = headerNamesOf(op)
     const parsed = (check(schemas.header, raw.header, 'header', issues, (k) => names.get(k) ?? k) ?? {}) as Record<string, unknown>
     // Handlers see header parameters under the names the spec declares (as types.ts has them).
     out.header = {}
