@@ -127,6 +127,14 @@ describe('parseProblem()', () => {
     expect(parseProblem(revocable.proxy)).toStrictEqual({ type: 'about:blank', invalidParams: [], extensions: {} })
   })
 
+  it('keeps a "__proto__" member as an extension, in both directions', () => {
+    const p = parseProblem(JSON.parse('{"status":400,"__proto__":{"polluted":true}}'))
+    expect(Object.getPrototypeOf(p.extensions)).toBe(Object.prototype)
+    expect(Object.hasOwn(p.extensions, '__proto__')).toBe(true)
+    expect(p.extensions['__proto__']).toStrictEqual({ polluted: true })
+    expect(problemJson({ status: 400, ...p.extensions })).toBe('{"title":"Bad Request","status":400,"__proto__":{"polluted":true}}')
+  })
+
   it('reads what problem() writes', async () => {
     const res = problem({ status: 400, 'invalid-params': [{ name: 'data', reason: 'cannot be blank.' }], errors: [{ detail: 'cannot be blank.', pointer: '#/data' }] })
     const p = parseProblem(await res.json())

@@ -1,3 +1,4 @@
+import { setParam } from '../lib/scan.js'
 import { statusText } from './status-text.js'
 import type { ProblemDetails } from './types.js'
 
@@ -23,8 +24,7 @@ export function problemJson(details: ProblemDetails): string {
   for (const key of Object.keys(extensions)) {
     const value = extensions[key]
     if (value === undefined) continue
-    if (key === '__proto__') Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true })
-    else body[key] = value
+    setParam(body, key, value)
   }
   return JSON.stringify(body)
 }

@@ -1,3 +1,4 @@
+import { setParam } from '../lib/scan.js'
 import type { InvalidParam, Problem } from './types.js'
 
 const STANDARD = new Set(['type', 'status', 'title', 'detail', 'instance'])
@@ -98,9 +99,7 @@ function read(value: unknown): Problem {
   if (instance !== undefined) result.instance = instance
   for (const key of Object.keys(value)) {
     if (STANDARD.has(key)) continue
-    if (key === '__proto__') {
-      Object.defineProperty(result.extensions, key, { value: value[key], enumerable: true, writable: true, configurable: true })
-    } else result.extensions[key] = value[key]
+    setParam(result.extensions, key, value[key])
   }
   fromInvalidParams(value['invalid-params'], result.invalidParams)
   fromErrors(value.errors, result.invalidParams)
