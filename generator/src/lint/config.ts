@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { CONFIG_FILE } from '../cli/config.js'
 import { GatehouseError } from '../errors.js'
 import type { LintOptions, RuleSetting } from './options.js'
+import { isObj as isObject } from '../model/context.js'
 
 /** What `gatehouse lint` takes from the project config: the default spec and a `lint` section. */
 export interface LintConfig {
@@ -46,8 +47,4 @@ export async function readLintConfig(cwd: string): Promise<LintConfig> {
     config.options.problemJson = lint.problemJson
   }
   return config
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }

@@ -1,4 +1,4 @@
-import { escapeToken, getAt } from './pointer.js'
+import { getAt, toPointer } from './pointer.js'
 
 /** A `$ref` that names something outside the document, or that names nothing inside it. */
 export interface RefProblem {
@@ -48,8 +48,4 @@ export function firstRefProblem(doc: unknown): RefProblem | undefined {
   }
   visit(doc)
   return problem
-}
-
-function toPointer(path: string[]): string {
-  return path.map((t) => '/' + escapeToken(t)).join('')
 }

@@ -2,6 +2,7 @@ import { HTTP_METHODS } from '../../model/types.js'
 import { deref } from '../lib/document.js'
 import { escapeToken, label, requirementPointer, schemeNamed } from '../lib/operations.js'
 import type { LintRule, RuleHit } from '../types.js'
+import { isObj as isObject } from '../../model/context.js'
 
 /** A requirement naming a scheme that `components.securitySchemes` lacks can never be satisfied. */
 export const undeclaredSecurityScheme: LintRule = {
@@ -60,8 +61,4 @@ function* scanRequirements(list: unknown, pointer: string, operation: string | u
       }
     }
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
