@@ -13,8 +13,8 @@ export type Extracted = { state: 'absent' } | { state: 'malformed'; reason: stri
 
 const ABSENT: Extracted = { state: 'absent' }
 
-/** The `Authorization` header split into lower-case scheme and the rest (RFC 9110 §11.6.2). */
-export function splitAuthorization(value: string | null): { scheme: string; rest: string } | undefined {
+// What is left of a malformed `Authorization` once http-auth refused it: its lower-case scheme and the rest.
+function splitAuthorization(value: string | null): { scheme: string; rest: string } | undefined {
   if (value === null) return undefined
   const trimmed = value.trim()
   const space = trimmed.indexOf(' ')

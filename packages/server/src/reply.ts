@@ -1,5 +1,6 @@
 import { formatChallenge, stepUpChallenge } from '@gatehouse/http-auth'
-import type { OperationDefinition } from './definition.js'
+import { schemeChallenge } from './challenges.js'
+import type { OperationDefinition, SchemeDefinition } from './definition.js'
 import { Outgoing, problemOut, toHeaderList } from './outgoing.js'
 import { STATUS_HELPERS } from './status-names.js'
 
@@ -51,13 +52,16 @@ export function encodeReply(op: OperationDefinition, status: number, body: unkno
   return new Outgoing(status, headers, body as string | Uint8Array | Blob | ReadableStream<Uint8Array>)
 }
 
+// OAuth clients authenticate to the token endpoint with HTTP Basic (RFC 6749 §2.3.1).
+const CLIENT_BASIC: SchemeDefinition = { type: 'http', credential: 'basic' }
+
 /** An RFC 6749 §5.2 error body; `invalid_client` is a 401 with a Basic challenge (the usual client authentication). */
 export function oauthError(code: OAuthErrorCode, description: string | undefined, realm: string | undefined, init?: ReplyInit): Outgoing {
   const status = code === 'invalid_client' ? 401 : 400
   const headers = toHeaderList(init?.headers)
   headers.unshift(['content-type', 'application/json'], ['cache-control', 'no-store'])
   if (status === 401 && !headers.some(([n]) => n === 'www-authenticate')) {
-    headers.push(['www-authenticate', formatChallenge({ scheme: 'Basic', params: { realm: realm ?? 'api', charset: 'UTF-8' } })])
+    headers.push(['www-authenticate', formatChallenge(schemeChallenge(CLIENT_BASIC, realm))])
   }
   const body: Record<string, string> = { error: code }
   if (description !== undefined) body.error_description = description
