@@ -66,6 +66,10 @@ describe('modes', () => {
     expect(prodInvalid.headers.get('www-authenticate')).toBe('Bearer realm="tests", error="invalid_token"')
     const devMalformed = await call(dev, 'GET', '/me', { headers: { authorization: 'Bearer a b' } })
     expect(devMalformed.headers.get('www-authenticate')).toContain('error_description="the Bearer credentials are not a single token"')
+    const prodMalformed = await call(prod, 'GET', '/me', { headers: { authorization: 'Bearer a b' } })
+    expect(prodMalformed.status).toBe(400)
+    expect(prodMalformed.headers.get('www-authenticate')).toBe('Bearer realm="tests", error="invalid_request"')
+    expect((await prodMalformed.json()).detail).toBeUndefined()
   })
 
   it('in development a wrong method is a 405 even for anonymous callers', async () => {
@@ -199,6 +203,8 @@ describe('CORS', () => {
     const { app } = articlesApp({ cors: { origins: ['https://good.example'] } })
     const denied = await call(app, 'GET', '/articles', { headers: { origin: 'https://evil.example' } })
     expect(denied.headers.get('access-control-allow-origin')).toBeNull()
+    expect(denied.headers.get('access-control-expose-headers')).toBeNull()
+    expect(denied.headers.get('access-control-allow-credentials')).toBeNull()
     expect(denied.headers.get('vary')).toBe('Origin')
     const any = articlesApp({ cors: { origins: '*' } }).app
     const res = await call(any, 'GET', '/articles/x', { headers: { origin: 'https://whoever.example' } })
