@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CredentialsParseError, decodeBasicCredentials, encodeBasicCredentials, parseAuthorization, type Credentials } from '@gatehouse/http-auth'
+import { CredentialsParseError, decodeBasicCredentials, encodeBasicCredentials, parseAuthorization, type Credentials, type CredentialsParseErrorCode } from '@gatehouse/http-auth'
 
 describe('parseAuthorization', () => {
   it.each<[string, Credentials]>([
@@ -19,18 +19,18 @@ describe('parseAuthorization', () => {
     expect(parseAuthorization(value)).toStrictEqual(expected)
   })
 
-  it.each<[string, string, number]>([
-    ['two tokens', 'Bearer a b', 9],
-    ['empty', '', 0],
-    ['no scheme', ' =abc', 1],
-    ['comma after the token68', 'Bearer abc, def', 10],
-    ['tab instead of SP', 'Bearer\tabc', 6],
-    ['quoted token', 'Bearer "abc"', 7],
-    ['duplicate param', 'Digest a=1, A=2', 12],
-    ['unterminated quote', 'Digest a="1', 11],
-    ['junk after a param', 'Digest a=1 b', 11],
-    ['second scheme', 'Basic abc, Bearer def', 9],
-  ])('malformed: %s', (_name, value, offset) => {
+  it.each<[string, string, CredentialsParseErrorCode, number]>([
+    ['two tokens', 'Bearer a b', 'expected-equals', 9],
+    ['empty', '', 'expected-token', 0],
+    ['no scheme', ' =abc', 'expected-token', 1],
+    ['comma after the token68', 'Bearer abc, def', 'unexpected-character', 10],
+    ['tab instead of SP', 'Bearer\tabc', 'unexpected-character', 6],
+    ['quoted token', 'Bearer "abc"', 'expected-token', 7],
+    ['duplicate param', 'Digest a=1, A=2', 'duplicate-parameter', 12],
+    ['unterminated quote', 'Digest a="1', 'unterminated-quoted-string', 11],
+    ['junk after a param', 'Digest a=1 b', 'expected-comma', 11],
+    ['second scheme', 'Basic abc, Bearer def', 'unexpected-character', 9],
+  ])('malformed: %s', (_name, value, code, offset) => {
     let thrown: unknown
     try {
       parseAuthorization(value)
@@ -38,8 +38,10 @@ describe('parseAuthorization', () => {
       thrown = error
     }
     expect(thrown).toBeInstanceOf(CredentialsParseError)
-    expect((thrown as CredentialsParseError).offset).toBe(offset)
-    expect((thrown as CredentialsParseError).name).toBe('CredentialsParseError')
+    const error = thrown as CredentialsParseError
+    expect({ code: error.code, offset: error.offset }).toStrictEqual({ code, offset })
+    expect(error.input).toBe(value)
+    expect(error.name).toBe('CredentialsParseError')
   })
 })
 

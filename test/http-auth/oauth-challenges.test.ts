@@ -16,6 +16,7 @@ describe('RFC 6750 Bearer', () => {
   it('builds the no-credentials challenge without error attributes', () => {
     expect(formatChallenge(bearerChallenge({ realm: 'example' }))).toBe('Bearer realm="example"')
     expect(bearerChallenge()).toStrictEqual({ scheme: 'bearer', params: {} })
+    expect(bearerChallenge({ scope: [] })).toStrictEqual({ scheme: 'bearer', params: {} })
   })
 
   it('builds an error challenge in the RFC order and reads it back', () => {

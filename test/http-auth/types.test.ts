@@ -24,6 +24,7 @@ import {
   type Challenge,
   type ChallengeParseErrorCode,
   type Credentials,
+  type CredentialsParseErrorCode,
   type InvalidParam,
   type Problem,
   type ProblemDetails,
@@ -48,6 +49,8 @@ describe('exported types', () => {
     expectTypeOf<'duplicate-parameter'>().toMatchTypeOf<ChallengeParseErrorCode>()
     expectTypeOf<'nonsense'>().not.toMatchTypeOf<ChallengeParseErrorCode>()
     expectTypeOf<CredentialsParseError['offset']>().toBeNumber()
+    expectTypeOf<CredentialsParseError['code']>().toEqualTypeOf<CredentialsParseErrorCode>()
+    expectTypeOf<CredentialsParseError>().toMatchTypeOf<Error>()
   })
 
   it('OAuth readers', () => {
