@@ -1,12 +1,12 @@
 import type { ApiModel, JsonSchema, Operation, Parameter } from '../../model/types.js'
+import { componentName } from '../schemas/schema-utils.js'
 
 /** Follows local `#/components/schemas/*` refs (bounded, so a ref cycle cannot loop). */
 export function resolveSchema(model: ApiModel, schema: JsonSchema | undefined): JsonSchema | undefined {
   let current = schema
   for (let depth = 0; depth < 16 && typeof current === 'object' && typeof current.$ref === 'string'; depth++) {
-    const ref = current.$ref as string
-    const name = ref.startsWith('#/components/schemas/') ? decodeURIComponent(ref.slice('#/components/schemas/'.length)).replace(/~1/g, '/').replace(/~0/g, '~') : undefined
-    current = model.schemas.find((s) => s.name === name)?.schema
+    const name = componentName(current.$ref as string)
+    current = name === undefined ? undefined : model.schemas.find((s) => s.name === name)?.schema
   }
   return current
 }
