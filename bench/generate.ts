@@ -22,7 +22,7 @@ const outRoot = `${root}bench/.out/generate/`
 
 const missing = ids.filter((id) => !existsSync(`${corpus}${id}.json`))
 if (missing.length > 0) {
-  const r = spawnSync('bash', [`${root}../shared/corpus/fetch-corpus.sh`, corpus, '--only', missing.join(',')], { stdio: 'inherit' })
+  const r = spawnSync('bash', [`${root}corpus/fetch-corpus.sh`, corpus, '--only', missing.join(',')], { stdio: 'inherit' })
   if (r.status !== 0) process.exit(1)
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run corpus [-- --only id,id] [--no-tsc] [--with-stress]`: generates every real-world spec of
-// ../shared/corpus/manifest.json (fetched into .corpus/, never committed) into .corpus/out/<id>/,
+// corpus/manifest.json (fetched into .corpus/, never committed) into .corpus/out/<id>/,
 // type-checks each output with tsc --noEmit against the real runtime packages and zod, and prints
 // a table. Exit 1 if any spec fails to generate or to compile.
 import { spawnSync } from 'node:child_process'
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { tsImport } from 'tsx/esm/api'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
-const corpusTools = fileURLToPath(new URL('../../shared/corpus/', import.meta.url))
+const corpusTools = fileURLToPath(new URL('../corpus/', import.meta.url))
 const dest = `${root}.corpus/`
 const { values } = parseArgs({ options: { only: { type: 'string' }, 'no-tsc': { type: 'boolean' }, 'with-stress': { type: 'boolean' } } })
 const only = values.only ? new Set(values.only.split(',')) : undefined

@@ -21,7 +21,7 @@ try {
     .filter((name) => /\.(json|ya?ml)$/.test(name) && statSync(join(dir, name)).isFile())
     .sort()
 } catch {
-  console.error(`lint-corpus: no corpus at ${dir} (fetch it with /work/shared/corpus/fetch-corpus.sh)`)
+  console.error(`lint-corpus: no corpus at ${dir} (fetch it with corpus/fetch-corpus.sh)`)
   process.exit(2)
 }
 
