@@ -142,4 +142,25 @@ describe('parseProblem()', () => {
     expect(p.status).toBe(400)
     expect(p.invalidParams).toStrictEqual([{ name: 'data', reason: 'cannot be blank.', pointer: '#/data' }])
   })
+
+  it('merges the two forms by pointer and keeps `in`; an unknown `in` is dropped', () => {
+    const p = parseProblem({
+      'invalid-params': [
+        { name: 'limit', reason: 'is too big', in: 'query', pointer: '#/query/limit' },
+        { name: 'limit', reason: 'is too big', in: 'body', pointer: '#/limit' },
+        { name: 'x', reason: 'bad', in: 'somewhere' },
+      ],
+      errors: [
+        { detail: 'limit is too big', pointer: '#/query/limit' },
+        { detail: 'limit is too big', pointer: '#/limit' },
+        { detail: 'other', pointer: '#/other' },
+      ],
+    })
+    expect(p.invalidParams).toStrictEqual([
+      { name: 'limit', reason: 'is too big', in: 'query', pointer: '#/query/limit' },
+      { name: 'limit', reason: 'is too big', in: 'body', pointer: '#/limit' },
+      { name: 'x', reason: 'bad' },
+      { name: 'other', reason: 'other', pointer: '#/other' },
+    ])
+  })
 })

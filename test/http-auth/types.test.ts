@@ -77,7 +77,7 @@ describe('exported types', () => {
     expectTypeOf(parseProblem).parameter(0).toBeUnknown()
     expectTypeOf(parseProblem).returns.toEqualTypeOf<Problem>()
     expectTypeOf<Problem['invalidParams']>().toEqualTypeOf<InvalidParam[]>()
-    expectTypeOf<InvalidParam>().toEqualTypeOf<{ name: string; reason: string; pointer?: string }>()
+    expectTypeOf<InvalidParam>().toEqualTypeOf<{ name: string; reason: string; in?: 'path' | 'query' | 'header' | 'cookie' | 'body'; pointer?: string }>()
     expectTypeOf<Problem['type']>().toBeString()
     expectTypeOf<Problem['status']>().toEqualTypeOf<number | undefined>()
   })

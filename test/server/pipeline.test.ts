@@ -117,7 +117,7 @@ describe('errors', () => {
     const app = testApp({ maxBodySize: 10 })
     expect((await call(app, 'POST', '/upload', { headers: { 'content-type': 'application/json' }, body: '{"n":123456789}' })).status).toBe(413)
     const empty = await (await call(app, 'POST', '/upload', { headers: { 'content-type': 'application/json' } })).json()
-    expect(empty['invalid-params']).toEqual([{ name: 'body', reason: 'is required' }])
+    expect(empty['invalid-params']).toEqual([{ name: 'body', reason: 'is required', in: 'body', pointer: '#' }])
     expect(empty.errors).toEqual([{ detail: 'body is required', pointer: '#' }])
     expect((await call(app, 'POST', '/upload', { headers: { 'content-type': 'application/merge-patch+json' }, body: '{"n":1}' })).status).toBe(415)
     expect((await call(app, 'POST', '/upload', { headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"n":1}' })).status).toBe(201)
@@ -188,11 +188,11 @@ describe('parameters', () => {
     expect(text).not.toContain('secret-pin-value')
     const body = JSON.parse(text)
     expect(body['invalid-params']).toEqual([
-      { name: 'csv', reason: 'must not be repeated' },
-      { name: 'json', reason: 'is not valid JSON' },
-      { name: 'theme', reason: 'must not be blank' },
-      { name: 'unknown', reason: 'is not a supported parameter' },
-      { name: 'X-Pin', reason: expect.any(String) },
+      { name: 'csv', reason: 'must not be repeated', in: 'query', pointer: '#/query/csv' },
+      { name: 'json', reason: 'is not valid JSON', in: 'query', pointer: '#/query/json' },
+      { name: 'theme', reason: 'must not be blank', in: 'cookie', pointer: '#/cookie/theme' },
+      { name: 'unknown', reason: 'is not a supported parameter', in: 'query', pointer: '#/query/unknown' },
+      { name: 'X-Pin', reason: expect.any(String), in: 'header', pointer: '#/header/x-pin' },
     ])
     expect(body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/query/csv', '#/query/json', '#/cookie/theme', '#/query/unknown', '#/header/x-pin'])
   })

@@ -67,7 +67,7 @@ function parseBody(op: OperationDefinition, incoming: Incoming, bytes: Uint8Arra
   const declared = op.body!
   const contentType = incoming.header('content-type')
   if (bytes.byteLength === 0 && (contentType === null || isJson(essence(contentType)))) {
-    if (declared.required) issues.push({ name: 'body', reason: 'is required', pointer: '#' })
+    if (declared.required) issues.push({ name: 'body', reason: 'is required', in: 'body', pointer: '#' })
     return NO_BODY
   }
   const type = essence(contentType)

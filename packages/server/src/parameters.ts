@@ -58,7 +58,7 @@ function toObject(parts: string[], explode: boolean): Record<string, string> | u
 /** Decodes one parameter's raw values per its style and explode (OpenAPI 3.1 §4.8.12.4). */
 function decode(def: ParameterDefinition, raw: string[], issues: Issue[]): unknown {
   const fail = (reason: string) => {
-    issues.push({ name: def.name, reason, pointer: pointerOf(def.in, [def.in === 'header' ? def.name.toLowerCase() : def.name]) })
+    issues.push({ name: def.name, reason, in: def.in, pointer: pointerOf(def.in, [def.in === 'header' ? def.name.toLowerCase() : def.name]) })
     return undefined
   }
   const repeatable = def.array && def.in === 'query' && def.style === 'form' && def.explode
@@ -113,7 +113,7 @@ export function readParameters(
           object[key.slice(prefix.length, -1)] = list[0]!
         }
         if (Object.keys(object).length > 0) raw.query[def.name] = object
-        else if (def.required) issues.push({ name: def.name, reason: 'is required', pointer: pointerOf('query', [def.name]) })
+        else if (def.required) issues.push({ name: def.name, reason: 'is required', in: 'query', pointer: pointerOf('query', [def.name]) })
         continue
       }
       consumed.add(def.name)
@@ -124,7 +124,7 @@ export function readParameters(
     } else values = sources.cookies().get(def.name) ?? []
     const key = def.in === 'header' ? def.name.toLowerCase() : def.name
     if (values.length === 0) {
-      if (def.required) issues.push({ name: def.name, reason: 'is required', pointer: pointerOf(def.in, [key]) })
+      if (def.required) issues.push({ name: def.name, reason: 'is required', in: def.in, pointer: pointerOf(def.in, [key]) })
       continue
     }
     const decoded = decode(def, values, issues)
@@ -132,7 +132,7 @@ export function readParameters(
   }
   for (const key of query.keys()) {
     if (consumed.has(key) || credentialKeys.has(key)) continue
-    issues.push({ name: key, reason: 'is not a supported parameter', pointer: pointerOf('query', [key]) })
+    issues.push({ name: key, reason: 'is not a supported parameter', in: 'query', pointer: pointerOf('query', [key]) })
   }
   const schemas = op.schemas
   if (!schemas) return raw

@@ -15,7 +15,7 @@ const api = createClient({
 const r = await api.createArticle({ body: { title: 'Hello', body: '…', status: 'draft' } })
 switch (r.status) {
   case 201: ui.show(r.data.id); break                       // r.data: Article
-  case 400: ui.highlight(r.invalidParams); break            // [{ name: 'title', reason: 'is required' }]
+  case 400: ui.highlight(r.invalidParams); break            // [{ name: 'title', reason: 'is required', in: 'body', pointer: '#/title' }]
   case 401: ui.signIn(r.challenges[0]?.params.realm); break // Bearer realm="example" (refresh failed or no token)
   case 403: ui.requestAccess(r.requiredScopes); break       // ['articles:write']
   default: ui.fail(r.status, r.problem?.title)              // r.status: every other 4xx/5xx, typed

@@ -2,6 +2,7 @@ import { setParam } from '../lib/scan.js'
 import type { InvalidParam, Problem } from './types.js'
 
 const STANDARD = new Set(['type', 'status', 'title', 'detail', 'instance'])
+const LOCATIONS = new Set(['path', 'query', 'header', 'cookie', 'body'])
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -36,6 +37,8 @@ function fromInvalidParams(value: unknown, out: InvalidParam[]): void {
     const name = str(item.name)
     if (name === undefined) continue
     const entry: InvalidParam = { name, reason: str(item.reason) ?? '' }
+    const where = item.in
+    if (typeof where === 'string' && LOCATIONS.has(where)) entry.in = where as NonNullable<InvalidParam['in']>
     const pointer = str(item.pointer)
     if (pointer !== undefined) entry.pointer = pointer
     out.push(entry)
@@ -55,8 +58,10 @@ function fromErrors(value: unknown, out: InvalidParam[]): void {
     let merged = false
     for (let i = 0; i < fromRfc7807; i++) {
       const e = out[i]!
-      // gatehouse's `errors[].detail` is `${name} ${reason}` (readable alone); the bare reason is the same failure too.
-      if (e.name === name && (e.reason === reason || `${e.name} ${e.reason}` === reason)) {
+      // The same pointer is the same failure (gatehouse sends it in both forms); without one,
+      // gatehouse's `errors[].detail` is `${name} ${reason}` (readable alone), and the bare reason is the same failure too.
+      const samePointer = pointer !== undefined && e.pointer === pointer
+      if (samePointer || (e.pointer === undefined && e.name === name && (e.reason === reason || `${e.name} ${e.reason}` === reason))) {
         if (pointer !== undefined && e.pointer === undefined) e.pointer = pointer
         merged = true
         break

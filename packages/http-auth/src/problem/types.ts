@@ -11,8 +11,12 @@ export type ProblemDetails = {
   [extension: string]: unknown
 }
 
-/** One validation failure, normalized from RFC 7807 `invalid-params` or RFC 9457 `errors`. */
-export type InvalidParam = { name: string; reason: string; pointer?: string }
+/**
+ * One validation failure, normalized from RFC 7807 `invalid-params` or RFC 9457 `errors`
+ * (an entry sent in both forms, matched by pointer, is one failure). `in` says where it is
+ * when the server said so: a parameter location (OpenAPI `in`) or `body`.
+ */
+export type InvalidParam = { name: string; reason: string; in?: 'path' | 'query' | 'header' | 'cookie' | 'body'; pointer?: string }
 
 /**
  * A problem details object as read by `parseProblem` (RFC 9457 §3): members
