@@ -38,7 +38,7 @@ export interface GenerateResult {
 }
 
 /**
- * Loads the spec, runs every emitter and writes the output atomically; in check mode, writes nothing.
+ * Loads the spec, runs the emitters of `options.target` and writes the output atomically; in check mode, writes nothing.
  * @throws GatehouseError on invalid input, before anything is written.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -47,7 +47,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const model = buildModel(loaded)
   // Imported only once the input is known to be valid: the emitters pull in openapi-typescript
   // and with it the TypeScript compiler, which would make every error report slow.
-  const { emitters } = await import('./emit/index.js')
+  const { emittersFor } = await import('./emit/index.js')
+  // Only the target's files are generated, compared and written: another target's files already
+  // in `out` (a frontend and a backend sharing a folder) are neither touched nor reported stale.
+  const emitters = emittersFor(resolved.target)
   const contents = new Map<string, string>()
   const order = [...emitters].sort((a, b) => Number(a.mutatesDocument === true) - Number(b.mutatesDocument === true))
   for (const emitter of order) contents.set(emitter.file, await emitter.emit(model, resolved))

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -89,5 +89,74 @@ describe('gatehouse CLI', () => {
     const missing = await gatehouse('generate', 'spec/articles.yaml')
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('--out')
+  })
+})
+
+// Each spawn runs the CLI from source through tsx: seconds each on a busy machine.
+describe('gatehouse generate --target', { timeout: 90_000 }, () => {
+  const reexports = async (out: string) => [...(await readFile(join(out, 'index.ts'), 'utf8')).matchAll(/from '(.*)'/g)].map((m) => m[1])
+
+  it('client writes no file that imports zod, @gatehouse/server or schemas.ts, and index.ts re-exports only what it wrote', async () => {
+    const out = join(dir, 'client-only')
+    const run = await gatehouse('generate', 'spec/articles.yaml', '--out', out, '--target', 'client')
+    expect(run.code).toBe(0)
+    const files = (await readdir(out)).sort()
+    expect(files).toEqual(expect.arrayContaining(['client.ts', 'index.ts', 'security.ts', 'types.ts']))
+    expect(files).not.toContain('schemas.ts')
+    expect(files).not.toContain('server.ts')
+    expect((await reexports(out)).sort()).toEqual(files.filter((f) => f !== 'index.ts').map((f) => `./${f.replace(/\.ts$/, '.js')}`).sort())
+    for (const file of files) {
+      const text = await readFile(join(out, file), 'utf8')
+      expect(text, file).not.toMatch(/from 'zod'|@gatehouse\/server|schemas\.js'/)
+      expect(text, file).not.toMatch(/import\(/)
+    }
+  })
+
+  it('server writes types, schemas, security, server and an index.ts of those', async () => {
+    const out = join(dir, 'server-only')
+    const run = await gatehouse('generate', 'spec/articles.yaml', '-o', out, '-t', 'server')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/5 files written/)
+    expect((await readdir(out)).sort()).toEqual(['index.ts', 'schemas.ts', 'security.ts', 'server.ts', 'types.ts'])
+    expect(await reexports(out)).toEqual(['./types.js', './schemas.js', './security.js', './server.js'])
+  })
+
+  it('an unknown --target: exit 2, one line naming the accepted values, nothing written', async () => {
+    const out = join(dir, 'never-target')
+    const run = await gatehouse('generate', 'spec/articles.yaml', '--out', out, '--target', 'browser')
+    expect(run.code).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(/"browser".*all, client, server/)
+    await expect(stat(out)).rejects.toThrow()
+    const watching = await gatehouse('generate', 'spec/articles.yaml', '--out', out, '--target', 'browser', '--watch')
+    expect(watching.code).toBe(2)
+  })
+
+  it('--watch regenerates only the target', async () => {
+    const project = join(dir, 'watched')
+    await mkdir(project, { recursive: true })
+    const spec = join(project, 'api.yaml')
+    await copyFile(join(root, 'spec/articles.yaml'), spec)
+    const out = join(project, 'out')
+    const child = spawn(process.execPath, [bin, 'generate', spec, '--out', out, '--target', 'client', '--watch'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      let stdout = ''
+      const summaries = (n: number) =>
+        new Promise<void>((resolve) => {
+          const onData = (d: Buffer) => {
+            stdout += d
+            if (stdout.split('files written').length > n) child.stdout.off('data', onData), resolve()
+          }
+          child.stdout.on('data', onData)
+        })
+      await summaries(1)
+      await writeFile(spec, (await readFile(spec, 'utf8')).replace('title: Articles API', 'title: Articles API 2'))
+      await summaries(2)
+      expect(await readFile(join(out, 'client.ts'), 'utf8')).toContain('Articles API 2')
+      expect((await readdir(out)).sort()).not.toContain('schemas.ts')
+    } finally {
+      child.kill()
+    }
   })
 })

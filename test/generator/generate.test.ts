@@ -70,6 +70,26 @@ describe('generate', () => {
   })
 })
 
+describe('generate --target', () => {
+  it("writes and checks only the target's files: the other target's files in out are left alone and not reported", async () => {
+    const out = join(dir, 'shared')
+    await generate({ spec, out })
+    await writeFile(join(out, 'server.ts'), '// edited by hand\n')
+    const client = await generate({ spec, out, target: 'client' })
+    expect(client.files.map((f) => f.path)).not.toContain('server.ts')
+    expect(client.written.map((f) => f.slice(out.length + 1))).toEqual(['index.ts'])
+    expect(await readFile(join(out, 'server.ts'), 'utf8')).toBe('// edited by hand\n')
+    expect((await generate({ spec, out, target: 'client', check: true })).changed).toEqual([])
+    expect((await generate({ spec, out, check: true })).changed.map((f) => f.slice(out.length + 1))).toEqual(['server.ts', 'index.ts'])
+  })
+
+  it('rejects an unknown target before reading the spec, naming the accepted values', async () => {
+    const out = join(dir, 'never-target')
+    await expect(generate({ spec, out, target: 'web' as 'all' })).rejects.toThrow('unknown --target "web": expected one of all, client, server')
+    await expect(stat(out)).rejects.toThrow()
+  })
+})
+
 describe('generate output errors', () => {
   it('reports an output path it cannot create as a GatehouseError, not a crash', async () => {
     const blocker = join(dir, 'blocker')

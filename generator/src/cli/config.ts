@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { GatehouseError } from '../errors.js'
-import type { GenerateOptions } from '../options.js'
+import { TARGETS, type GenerateOptions, type Target } from '../options.js'
 
-/** File name of the optional project config: `{ "spec": "…", "out": "…" }`, paths relative to it. */
+/** File name of the optional project config: `{ "spec": "…", "out": "…", "target": "client" }`, paths relative to it. */
 export const CONFIG_FILE = 'gatehouse.config.json'
 
 /** Reads `gatehouse.config.json` from `cwd` if present; command-line options win over it. */
@@ -23,8 +23,12 @@ export async function readConfig(cwd: string): Promise<Partial<GenerateOptions>>
   }
   if (raw === null || typeof raw !== 'object') throw new GatehouseError('invalid-options', 'the config must be an object', { file: CONFIG_FILE })
   const config: Partial<GenerateOptions> = {}
-  const { spec, out } = raw as Record<string, unknown>
+  const { spec, out, target } = raw as Record<string, unknown>
   if (typeof spec === 'string') config.spec = resolve(dirname(file), spec)
   if (typeof out === 'string') config.out = resolve(dirname(file), out)
+  if (target !== undefined) {
+    if (!TARGETS.includes(target as Target)) throw new GatehouseError('invalid-options', `"target" must be one of ${TARGETS.join(', ')}, not ${JSON.stringify(target)}`, { file: CONFIG_FILE })
+    config.target = target as Target
+  }
   return config
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { isGatehouseError } from '../errors.js'
 import type { GenerateResult } from '../generate.js'
-import type { GenerateOptions } from '../options.js'
+import { resolveOptions, type GenerateOptions } from '../options.js'
 import { parseGenerateArgs, USAGE } from './args.js'
 import { readConfig } from './config.js'
 import { checkReport, formatWarnings, summaryLine } from './report.js'
@@ -35,6 +35,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0
     }
     const options = { ...(await readConfig(process.cwd())), ...parseGenerateArgs(rest) } as GenerateOptions
+    // Usage errors (a missing --out, an unknown --target) end here with exit 2, before --watch starts.
+    resolveOptions(options)
     if (options.watch) return await watchMode(options)
     return report(await timed(options))
   } catch (error) {

@@ -10,6 +10,7 @@ import { literal, newWriter, propertyKey } from './lib/index.js'
  */
 export const securityEmitter: Emitter = {
   file: 'security.ts',
+  targets: ['client', 'server'],
   emit: (model, options) => generatedHeader(options.specName) + emitSecurity(model),
 }
 

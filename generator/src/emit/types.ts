@@ -21,6 +21,7 @@ function quietConfig(): Promise<Config> {
  */
 export const typesEmitter: Emitter = {
   file: 'types.ts',
+  targets: ['client', 'server'],
   mutatesDocument: true,
   async emit(model, options) {
     // No copy: openapi-typescript changes the schemas it transforms (it adds discriminator enums),

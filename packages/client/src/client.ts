@@ -14,7 +14,7 @@ import { buildUrl, type QueryStyle } from './request/url.js'
 import { buildResult, type AnyResult, type Outcome } from './result/build.js'
 import type { UnauthorizedResult } from './result/types.js'
 import type { RawClient } from './raw.js'
-import { validateResult, type SchemaLoader } from './validate.js'
+import { schemasOf, validateResult } from './validate.js'
 
 /** One operation of `security.ts`'s `operationSecurity`: all the client needs to send it with the right credentials. */
 export interface OperationInfo {
@@ -146,10 +146,10 @@ export function createRuntimeClient(
   schemes: Readonly<Record<string, SchemeInfo>>,
   encodings: Readonly<Record<string, OperationEncoding>>,
   options: RuntimeOptions,
-  loadSchemas?: SchemaLoader,
   rawName = 'raw',
 ): Record<string, (init?: AnyInit) => Promise<AnyResult>> {
   const core = createCore(schemes, options)
+  const schemas = options.validate === undefined ? undefined : schemasOf(options.validate)
   const chosen = new Map<string, Bound[]>()
   const api: Record<string, (init?: AnyInit) => Promise<AnyResult>> = {}
   for (const name in operations) {
@@ -169,7 +169,7 @@ export function createRuntimeClient(
       let result: AnyResult
       try {
         result = await buildResult(await core.exchange(name, op, creds, url, headers, prepared, signal), method, name)
-        if (options.validate && loadSchemas && result.ok) await validateResult(loadSchemas, name, result)
+        if (schemas && result.ok) await validateResult(await schemas(), name, result)
       } catch (e) {
         throw core.requestError(e, name, init.signal, timeout)
       }

@@ -15,7 +15,7 @@ export type { HeadersLike } from './request/headers.js'
 export type { RetryOptions } from './request/retry.js'
 export type { QueryStyle } from './request/url.js'
 export type { RawClient } from './raw.js'
-export type { SchemaLoader } from './validate.js'
+export type { ResponseSchema, ResponseSchemas, ValidateOption } from './validate.js'
 export type {
   BadRequestResult,
   ClientErrorStatus,

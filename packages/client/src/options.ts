@@ -2,6 +2,7 @@ import type { BasicCredentials, TokenSource } from './auth/token-source.js'
 import type { HeadersLike } from './request/headers.js'
 import type { RetryOptions } from './request/retry.js'
 import type { UnauthorizedResult } from './result/types.js'
+import type { ValidateOption } from './validate.js'
 
 /** The credential a scheme of `security.ts` takes, by how it travels (its `credential` kind). */
 export type CredentialFor<Scheme> = Scheme extends { credential: 'basic' }
@@ -41,8 +42,17 @@ export interface RuntimeOptions<Schemes = Record<string, unknown>> {
    * operations, whose 401 means wrong credentials. Typically: sign the user out.
    */
   onUnauthenticated?: (result: UnauthorizedResult, operation: string) => void
-  /** Development aid: check success bodies against the spec's zod schemas (loads `schemas.ts` on first use). */
-  validate?: boolean
+  /**
+   * Development aid, opt-in: check success bodies against the generated zod schemas, which the
+   * caller passes (the client never imports `schemas.ts` itself, so a frontend without this
+   * option bundles no zod).
+   * @example
+   * import * as schemas from './api/schemas.js'
+   * createClient({ baseUrl, validate: schemas })
+   * // or loaded on first use, in a chunk of its own:
+   * createClient({ baseUrl, validate: () => import('./api/schemas.js') })
+   */
+  validate?: ValidateOption
   /** Optional DPoP proofs (RFC 9449); enables the `use_dpop_nonce` retry. */
   dpop?: DpopSigner
 }

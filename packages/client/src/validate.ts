@@ -1,24 +1,49 @@
 import { RequestError } from './errors.js'
 import type { AnyResult } from './result/build.js'
 
-/** Loads the generated `schemas.ts` (a dynamic import, so bundles without `validate` never contain zod). */
-export type SchemaLoader = () => Promise<unknown>
-
-interface Schema {
+/** What `safeParse` must look like: zod's, or any schema library's with the same shape. */
+export interface ResponseSchema {
   safeParse(value: unknown): { success: boolean; error?: unknown }
 }
-type Schemas = { operationSchemas?: Record<string, { responses?: Record<string, Record<string, Schema>> }> }
 
 /**
- * Checks a success body against the spec's zod schema for its status and media
- * type (exact status, else `2XX`, else `default`), rejecting with
- * `RequestError` code `invalid-response` on mismatch. A development aid: it
- * costs a parse per response.
+ * The generated `schemas.ts` as a module namespace (`import * as schemas from './schemas.js'`):
+ * only its `operationSchemas[operation].responses[status][mediaType]` is read.
  */
-export async function validateResult(load: SchemaLoader, operation: string, result: AnyResult): Promise<void> {
-  // The module system caches the import: no cache of our own, which could mix up two specs' clients.
-  const schemas = (await load()) as Schemas
-  const responses = schemas.operationSchemas?.[operation]?.responses
+export interface ResponseSchemas {
+  operationSchemas: { readonly [operation: string]: { readonly responses?: { readonly [status: string]: { readonly [mediaType: string]: ResponseSchema } } } }
+}
+
+/**
+ * `validate`: the schemas themselves, or a function that loads them on first use (a dynamic
+ * `import()` the bundler splits into its own chunk). The client never imports `schemas.ts` by
+ * itself, so a frontend that does not opt in needs neither zod nor the server-side files.
+ */
+export type ValidateOption = ResponseSchemas | (() => Promise<ResponseSchemas>)
+
+/** Returns a memoised getter of the schemas, or throws on a value that is neither form (e.g. the former `validate: true`). */
+export function schemasOf(validate: ValidateOption): () => Promise<ResponseSchemas> {
+  if (typeof validate === 'function') {
+    let loading: Promise<ResponseSchemas> | undefined
+    return () => (loading ??= validate())
+  }
+  if (validate === null || typeof validate !== 'object' || typeof (validate as Partial<ResponseSchemas>).operationSchemas !== 'object') {
+    throw new TypeError(
+      "createClient: `validate` takes the generated schemas (`import * as schemas from './schemas.js'`, then `validate: schemas`) or a loader (`validate: () => import('./schemas.js')`), not " +
+        JSON.stringify(validate),
+    )
+  }
+  const loaded = Promise.resolve(validate)
+  return () => loaded
+}
+
+/**
+ * Checks a success body against the spec's schema for its status and media type (exact
+ * status, else `2XX`, else `default`), rejecting with `RequestError` code `invalid-response`
+ * on mismatch. A development aid: it costs a parse per response.
+ */
+export async function validateResult(schemas: ResponseSchemas, operation: string, result: AnyResult): Promise<void> {
+  const responses = schemas.operationSchemas[operation]?.responses
   const byType = responses?.[result.status] ?? responses?.[`${String(result.status)[0]}XX`] ?? responses?.default
   if (!byType) return
   const type = result.response.headers.get('content-type')?.split(';')[0]?.trim() ?? ''

@@ -59,17 +59,14 @@ export function emitClient(model: ApiModel): string {
   w.blankLine()
 
   w.writeLine('/**')
-  w.writeLine(` * Creates a client of ${model.title}. zod and \`schemas.ts\` are loaded only with \`validate: true\``)
-  w.writeLine(' * (a dynamic import: bundlers split it into a chunk that is never fetched otherwise).')
+  w.writeLine(` * Creates a client of ${model.title}. It loads no zod: checking responses is an opt-in that`)
+  w.writeLine(' * brings the schemas of `schemas.ts` (`validate: schemas`, or a function that loads them lazily).')
   w.writeLine(' * @example')
   w.writeLine(" * const api = createClient({ baseUrl: 'https://api.example.com', auth: {} })")
   w.writeLine(' */')
   w.write('export function createClient(options: ClientOptions): Client ').block(() => {
-    // `as string`: bundlers still see the literal and split schemas.ts (and zod) into a lazy chunk,
-    // while tsc does not resolve it, so type-checking the client never loads the zod schemas.
-    w.writeLine("const loadSchemas = () => import('./schemas.js' as string)")
     w.writeLine(
-      `return createRuntimeClient(operationSecurity, securitySchemes, encodings, options, loadSchemas${raw === 'raw' ? '' : `, ${literal(raw)}`}) as unknown as Client`,
+      `return createRuntimeClient(operationSecurity, securitySchemes, encodings, options${raw === 'raw' ? '' : `, ${literal(raw)}`}) as unknown as Client`,
     )
   })
   return w.toString()

@@ -14,6 +14,7 @@ import { hoistShared } from './shared.js'
  */
 export const schemasEmitter: Emitter = {
   file: 'schemas.ts',
+  targets: ['server'],
   emit: (model, options) => emitSchemas(model, options.specName),
 }
 

@@ -11,6 +11,7 @@ import { parameterData, responseData, usedSchemes } from './shapes.js'
  */
 export const serverEmitter: Emitter = {
   file: 'server.ts',
+  targets: ['server'],
   emit: (model, options) => generatedHeader(options.specName) + emitServer(model),
 }
 
