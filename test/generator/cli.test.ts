@@ -29,7 +29,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-describe('gatehouse CLI', () => {
+// Every spawn loads the CLI from source through tsx: seconds each when the machine is busy.
+describe('gatehouse CLI', { timeout: 90_000 }, () => {
   it('--help and --version', async () => {
     const help = await gatehouse('--help')
     expect(help.code).toBe(0)
@@ -92,7 +93,6 @@ describe('gatehouse CLI', () => {
   })
 })
 
-// Each spawn runs the CLI from source through tsx: seconds each on a busy machine.
 describe('gatehouse generate --target', { timeout: 90_000 }, () => {
   const reexports = async (out: string) => [...(await readFile(join(out, 'index.ts'), 'utf8')).matchAll(/from '(.*)'/g)].map((m) => m[1])
 
