@@ -9,6 +9,8 @@ export type GatehouseErrorCode =
   | 'unsupported-version'
   | 'duplicate-operation-id'
   | 'invalid-document'
+  | 'path-parameter-mismatch'
+  | 'unknown-schema-type'
   | 'invalid-options'
   | 'unwritable-output'
 

@@ -62,6 +62,8 @@ describe('gatehouse CLI', { timeout: 90_000 }, () => {
     ['errors/yaml-syntax.yaml', /^test\/fixtures\/generator\/errors\/yaml-syntax\.yaml:8:1: YAML syntax error: /],
     ['errors/undeclared-scheme.yaml', /^test\/fixtures\/generator\/errors\/undeclared-scheme\.yaml:9:19: .*"apiKey"/],
     ['errors/swagger2.yaml', /^test\/fixtures\/generator\/errors\/swagger2\.yaml:1:10: Swagger 2\.0 .*swagger2openapi/],
+    ['errors/path-template-mismatch.yaml', /^test\/fixtures\/generator\/errors\/path-template-mismatch\.yaml:5:5: GET \/teams\/\{team\}: the template expression \{team\}/],
+    ['errors/unknown-type.yaml', /^test\/fixtures\/generator\/errors\/unknown-type\.yaml:27:28: unknown schema type "integr"/],
     ['errors/nothing-here.yaml', /^test\/fixtures\/generator\/errors\/nothing-here\.yaml: cannot read the document: no such file$/],
   ])('%s: exit 2, one line, no stack, nothing written', async (fixture, line) => {
     const out = join(dir, 'never')

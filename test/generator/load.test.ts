@@ -19,6 +19,10 @@ describe('loading errors', () => {
     ['errors/swagger2.yaml', 'unsupported-version', /Swagger 2\.0 is not supported.*npx swagger2openapi/, 1, 10],
     ['errors/unsupported-version.yaml', 'unsupported-version', /openapi "4\.0\.0".*3\.0\.x and 3\.1\.x/, 1, 10],
     ['errors/duplicate-operation-id.yaml', 'duplicate-operation-id', /duplicate operationId "getThing" \(also used by GET \/a at line 6\)/, 11, 20],
+    ['errors/path-template-mismatch.yaml', 'path-parameter-mismatch', /^GET \/teams\/\{team\}: the template expression \{team\} has no path parameter named "team" \(its path parameters: teamId\)/, 5, 5],
+    ['errors/path-parameter-not-in-template.yaml', 'path-parameter-mismatch', /^GET \/teams: path parameter "teamId" does not occur in the path template/, 8, 17],
+    ['errors/path-parameter-optional.yaml', 'path-parameter-mismatch', /^GET \/teams\/\{team\}: path parameter "team" must be `required: true`/, 10, 21],
+    ['errors/unknown-type.yaml', 'unknown-schema-type', /^unknown schema type "integr" \(did you mean "integer"\?\)/, 27, 28],
   ]
 
   it.each(cases)('%s → %s', async (name, code, message, line, column) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { GatehouseError } from '../../generator/src/errors.js'
 import { deriveName, sanitizeName } from '../../generator/src/model/names.js'
 import { modelOf } from './helpers.js'
 
@@ -61,7 +62,7 @@ describe('parameters', () => {
       paths: {
         '/items/{id}': {
           parameters: [
-            { name: 'id', in: 'path', schema: { type: 'string' } },
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
             { name: 'limit', in: 'query', description: 'path level', schema: { type: 'integer' } },
           ],
           get: {
@@ -142,5 +143,19 @@ describe('bodies and responses', () => {
   it('records the document header fields', async () => {
     const model = await modelOf({ info: { title: 'T', version: '9' } }, '3.0.2')
     expect([model.openapiVersion, model.title, model.version]).toEqual(['3.0', 'T', '9'])
+  })
+})
+
+describe('spec mistakes', () => {
+  const one = (path: string, parameters: unknown[]) => ({ paths: { [path]: { get: { parameters, responses: { '200': { description: 'ok' } } } } } })
+  it.each([
+    ['a template expression without its parameter', one('/teams/{team}', [{ name: 'teamId', in: 'path', required: true, schema: { type: 'string' } }]), /\{team\} has no path parameter named "team" \(its path parameters: teamId\)/],
+    ['a path parameter missing from the template', one('/teams', [{ name: 'team', in: 'path', required: true }]), /path parameter "team" does not occur in the path template/],
+    ['a path parameter without required: true', one('/teams/{team}', [{ name: 'team', in: 'path' }]), /path parameter "team" must be `required: true`/],
+    ['an unknown type, nested in a component', { paths: {}, components: { schemas: { A: { type: 'object', properties: { b: { oneOf: [{ type: 'strin' }] } } } } } }, /unknown schema type "strin" \(did you mean "string"\?\)/],
+  ])('%s stops the model (generate exits 2)', async (_title, doc, message) => {
+    const error = await modelOf(doc).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(GatehouseError)
+    expect((error as GatehouseError).message).toMatch(message)
   })
 })

@@ -23,6 +23,7 @@ describe('security.ts', () => {
         ...oneOperation(),
         '/login': { post: { operationId: 'login', security: [], 'x-credentials-exchange': true, responses: { '200': { description: 'ok' } } } },
         '/mine/{id}': {
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           get: { operationId: 'getMine', security: [{}, { 'api key': [], basic: [] }], 'x-hide-forbidden': true, 'x-expose-scopes': false, responses: { '200': { description: 'ok' } } },
         },
       },

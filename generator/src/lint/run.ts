@@ -9,6 +9,9 @@ import { ruleIds } from './rules/index.js'
 import { scanUndeclaredSchemes, undeclaredSecurityScheme } from './rules/undeclared-security-scheme.js'
 import type { Finding } from './types.js'
 
+// Spec mistakes (path template mismatches, unknown types) become findings of their rules, not exit 2.
+const COLLECT = { mistakes: 'collect' } as const
+
 /** The result of linting one spec file. */
 export interface LintReport {
   /** The spec as the user named it (relative to the working directory when inside it). */
@@ -36,14 +39,14 @@ export async function lintSpec(specPath: string, options: LintOptions | Resolved
 export function lintLoaded(loaded: LoadedDocument, options: LintOptions | ResolvedLintOptions = {}): LintReport {
   const resolved = ensureResolved(options, ruleIds)
   try {
-    const model = buildModel(loaded)
+    const model = buildModel(loaded, COLLECT)
     return { spec: loaded.displayName, findings: lint(model, resolved), model }
   } catch (error) {
     if (!isGatehouseError(error) || error.code !== 'undeclared-scheme') throw error
     const undeclared = undeclaredSchemeFindings(loaded, resolved, error)
     // Lint the rest too, so one run shows every problem: each undeclared name stands in as a
     // placeholder scheme (apiKey: protected, but not a bearer token that other rules would judge).
-    const model = buildModel({ ...loaded, document: withPlaceholders(loaded.document, undeclared) })
+    const model = buildModel({ ...loaded, document: withPlaceholders(loaded.document, undeclared) }, COLLECT)
     const findings = [...undeclared, ...lint(model, resolved).filter((finding) => finding.rule !== undeclaredSecurityScheme.id)]
     return { spec: loaded.displayName, findings: sortFindings(findings), model }
   }

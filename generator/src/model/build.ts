@@ -2,18 +2,26 @@ import type { LoadedDocument } from '../load/index.js'
 import { toPointer } from '../load/pointer.js'
 import { deref, fail, isObj, str, type BuildContext, type Obj } from './context.js'
 import { assignNames } from './names.js'
+import { pathParameterMistakes, unknownTypeMistakes } from './mistakes.js'
 import { buildParameters, buildRequestBody, buildResponses } from './operation-parts.js'
 import { buildSchemes, securityResolver } from './security.js'
-import { HTTP_METHODS, type ApiModel, type HttpMethod, type NamedSchema, type Operation } from './types.js'
+import { HTTP_METHODS, type ApiModel, type HttpMethod, type Mistake, type NamedSchema, type Operation } from './types.js'
+
+/** How `buildModel` treats spec mistakes (model/mistakes.ts). */
+export interface BuildOptions {
+  /** `throw` (the default, `generate`): the first one is a `GatehouseError`; `collect` (lint): listed in `model.mistakes`. */
+  mistakes?: 'throw' | 'collect'
+}
 
 /**
  * Normalizes a loaded document into the `ApiModel` every emitter reads: operations with
  * dereferenced parameters, bodies and responses, resolved security, and gatehouse's `x-` extensions.
- * @throws GatehouseError for undeclared schemes, duplicate operationIds and malformed objects.
+ * @throws GatehouseError for undeclared schemes, duplicate operationIds, malformed objects and
+ * spec mistakes (path template/parameter mismatches, unknown schema types) unless collected.
  */
-export function buildModel(loaded: LoadedDocument): ApiModel {
+export function buildModel(loaded: LoadedDocument, options: BuildOptions = {}): ApiModel {
   const doc = loaded.document
-  const ctx: BuildContext = { loaded, doc, diagnostics: [] }
+  const ctx: BuildContext = { loaded, doc, diagnostics: [], pathRequired: new Map() }
   const info = isObj(doc.info) ? doc.info : {}
   const realm = str(doc['x-realm'])
   const exposeScopes = doc['x-expose-scopes'] !== false
@@ -50,6 +58,9 @@ export function buildModel(loaded: LoadedDocument): ApiModel {
     return operation
   })
 
+  const mistakes = findMistakes(ctx, operations)
+  if (mistakes.length > 0 && options.mistakes !== 'collect') fail(ctx, mistakes[0]!.code, mistakes[0]!.message, mistakes[0]!.pointer)
+
   const model: ApiModel = {
     openapiVersion: loaded.openapiVersion,
     title: str(info.title) ?? '',
@@ -59,6 +70,7 @@ export function buildModel(loaded: LoadedDocument): ApiModel {
     operations,
     schemas: buildSchemas(doc),
     diagnostics: ctx.diagnostics,
+    mistakes,
     document: doc,
     sourceFile: loaded.file,
     locate: loaded.locate,
@@ -111,6 +123,29 @@ function checkDuplicateIds(ctx: BuildContext, found: FoundOperation[]): void {
     }
     first.set(f.operationId, f)
   }
+}
+
+/**
+ * Every spec mistake, one per place to fix (a shared parameter component names all the operations
+ * it breaks), in source order when the document can be located.
+ */
+function findMistakes(ctx: BuildContext, operations: Operation[]): Mistake[] {
+  const byPlace = new Map<string, Mistake>()
+  for (const m of [...operations.flatMap((op) => pathParameterMistakes(op, ctx.pathRequired)), ...unknownTypeMistakes(ctx.doc)]) {
+    const key = `${m.code}\0${m.pointer}\0${m.operations.length === 0 ? m.message : ''}`
+    const earlier = byPlace.get(key)
+    if (earlier) earlier.operations.push(...m.operations)
+    else byPlace.set(key, m)
+  }
+  const found = [...byPlace.values()]
+  if (found.length < 2) return found
+  // Locating is lazy and only paid here, on the error path.
+  const position = new Map(found.map((m) => [m, ctx.loaded.locate(m.pointer)]))
+  const rank = (m: Mistake) => {
+    const at = position.get(m)
+    return at ? at.line * 1e6 + at.column : Number.MAX_SAFE_INTEGER
+  }
+  return found.sort((a, b) => rank(a) - rank(b))
 }
 
 function buildSchemas(doc: Obj): NamedSchema[] {

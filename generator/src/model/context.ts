@@ -11,6 +11,8 @@ export interface BuildContext {
   loaded: LoadedDocument
   doc: Obj
   diagnostics: Diagnostic[]
+  /** What each path parameter said about `required` before the model forced it true, by parameter pointer. */
+  pathRequired: Map<string, unknown>
 }
 
 /** An object found by following `$ref`s, with the pointer where it actually lives. */

@@ -32,6 +32,7 @@ function buildParameter(ctx: BuildContext, raw: unknown, at: string): Parameter 
   if (!LOCATIONS.includes(location)) fail(ctx, 'invalid-document', `parameter "${String(p.name)}" has invalid \`in\`: ${JSON.stringify(p.in)}`, resolved.pointer)
   const name = str(p.name)
   if (name === undefined) fail(ctx, 'invalid-document', 'a parameter needs a `name`', resolved.pointer)
+  if (location === 'path') ctx.pathRequired.set(resolved.pointer, p.required)
   const style = str(p.style) ?? (location === 'query' || location === 'cookie' ? 'form' : 'simple')
   const content = firstMedia(p.content)
   const parameter: Parameter = {

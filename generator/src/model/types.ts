@@ -181,6 +181,22 @@ export interface Diagnostic {
   pointer?: string
 }
 
+/** Stable ids of spec mistakes (model/mistakes.ts); the lint rules of the same names report them. */
+export type MistakeCode = 'path-parameter-mismatch' | 'unknown-schema-type'
+
+/**
+ * A spec mistake that would make requests fail at run time. `generate` stops on the first
+ * (a `GatehouseError` with the same code); a model built with `{ mistakes: 'collect' }` lists them.
+ */
+export interface Mistake {
+  code: MistakeCode
+  message: string
+  /** Where to fix it. */
+  pointer: string
+  /** The operations it breaks, by model name (empty for schemas). */
+  operations: string[]
+}
+
 /** A 1-based position in a source file. */
 export interface SourceLocation {
   file: string
@@ -203,6 +219,8 @@ export interface ApiModel {
   schemas: NamedSchema[]
   /** Warnings found while building the model (errors throw instead). */
   diagnostics: Diagnostic[]
+  /** Spec mistakes in source order; only a model built with `{ mistakes: 'collect' }` (lint) can have any. */
+  mistakes?: Mistake[]
   /** The bundled document (all external refs inlined). Only the types emitter and the linter read it. */
   document: Record<string, unknown>
   /** Absolute path or URL of the root document. */

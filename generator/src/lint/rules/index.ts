@@ -12,15 +12,19 @@ import { hideForbiddenWith403 } from './hide-forbidden-with-403.js'
 import { hideForbiddenWithout404 } from './hide-forbidden-without-404.js'
 import { hideForbiddenWithoutPathParameter } from './hide-forbidden-without-path-parameter.js'
 import { missing401 } from './missing-401.js'
+import { pathParameterMismatch } from './path-parameter-mismatch.js'
 import { missing403 } from './missing-403.js'
 import { unauthorizedOnPublic } from './unauthorized-on-public.js'
 import { unauthorizedWithoutChallenge } from './unauthorized-without-challenge.js'
 import { undeclaredScope } from './undeclared-scope.js'
 import { undeclaredSecurityScheme } from './undeclared-security-scheme.js'
+import { unknownSchemaType } from './unknown-schema-type.js'
 import { unusedScope } from './unused-scope.js'
 
 /** Every rule `gatehouse lint` runs, in reporting order for findings at the same place. */
 export const rules: readonly LintRule[] = [
+  pathParameterMismatch,
+  unknownSchemaType,
   undeclaredSecurityScheme,
   undeclaredScope,
   missing401,
