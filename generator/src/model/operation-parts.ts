@@ -64,6 +64,11 @@ function buildContent(content: unknown, pointer: string): MediaType[] {
   return Object.entries(content).map(([type, media]) => {
     const m: MediaType = { type, pointer: `${pointer}/content/${toPointer([type]).slice(1)}` }
     if (isObj(media) && media.schema !== undefined) m.schema = media.schema as JsonSchema
+    if (isObj(media) && isObj(media.encoding)) {
+      const types: Record<string, string> = {}
+      for (const [field, encoding] of Object.entries(media.encoding)) if (isObj(encoding) && str(encoding.contentType)) types[field] = str(encoding.contentType)!
+      if (Object.keys(types).length > 0) m.partTypes = types
+    }
     return m
   })
 }

@@ -46,6 +46,8 @@ export interface MediaType {
   /** e.g. `application/json`, `application/problem+json`, `multipart/form-data`. */
   type: string
   schema?: JsonSchema
+  /** multipart: the `encoding` object's `contentType` per field, where declared (a comma-separated list of types or ranges). */
+  partTypes?: Record<string, string>
   pointer: string
 }
 

@@ -7,6 +7,7 @@ import type { ApiDefinition, OperationDefinition } from './definition.js'
 import { checkReply, type Logger } from './dev.js'
 import { fromRequest, type Incoming } from './incoming.js'
 import { invalidRequest, type Issue } from './issues.js'
+import type { MultipartLimits, ResolvedMultipartLimits } from './multipart.js'
 import { Outgoing, problemOut, toResponse } from './outgoing.js'
 import { readParameters, parseQuery } from './parameters.js'
 import type { AnyVerifier, Principal } from './principal.js'
@@ -34,6 +35,8 @@ export interface AppOptions {
   cors?: CorsOptions | undefined
   /** Largest accepted body in bytes (default 1 MiB); larger bodies get 413. */
   maxBodySize?: number | undefined
+  /** Limits of multipart/form-data bodies (part count, file size); exceeding one gets 413. */
+  multipart?: MultipartLimits | undefined
   /** Where development-mode findings and unreported errors go (default `console`). */
   logger?: Logger | undefined
 }
@@ -114,6 +117,11 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
   const development = options.mode === 'development'
   const logger = options.logger ?? console
   const maxBodySize = options.maxBodySize ?? 1024 * 1024
+  const multipart: ResolvedMultipartLimits = {
+    maxParts: options.multipart?.maxParts ?? 100,
+    maxFileSize: options.multipart?.maxFileSize ?? maxBodySize,
+    development,
+  }
   const router = new Router(api.operations)
   const realmOf = (scheme: string) => api.schemes[scheme]?.realm ?? api.realm ?? options.realm
   const authEnv: AuthEnvironment = { schemes: api.schemes, verifiers: options.authenticate, realmOf, development, notFound }
@@ -170,7 +178,7 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     if (!auth.ok) return auth.out
     const issues: Issue[] = []
     const params = readParameters(op, sources, sources.query(), route.params, credentialKeys.get(name)!, issues)
-    const body = readBody(op, sources.incoming, issues)
+    const body = readBody(op, sources.incoming, issues, multipart)
     return isThenable(body)
       ? body.then((b) => run(name, op, sources.incoming, auth, params, issues, b))
       : run(name, op, sources.incoming, auth, params, issues, body)

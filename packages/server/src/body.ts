@@ -1,35 +1,9 @@
 import type { OperationDefinition } from './definition.js'
 import { BodyTooLargeError, type Incoming } from './incoming.js'
 import { check, type Issue } from './issues.js'
+import { essence, fieldsToObject, isJson, matchMediaType } from './media.js'
+import { parseMultipart, type ResolvedMultipartLimits } from './multipart.js'
 import { problemOut, type Outgoing } from './outgoing.js'
-
-/** The media type of a `Content-Type` value without parameters, lower-cased (RFC 9110 §8.3.1). */
-export function essence(contentType: string | null): string {
-  if (!contentType) return ''
-  const semi = contentType.indexOf(';')
-  return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase()
-}
-
-/** The declared media type (or range) that accepts `type`; no `+json` leniency: merge-patch is not JSON. */
-export function matchMediaType(type: string, declared: readonly string[]): string | undefined {
-  for (const candidate of declared) {
-    const c = candidate.toLowerCase()
-    if (c === type || c === '*/*') return candidate
-    if (c.endsWith('/*') && type.startsWith(c.slice(0, -1))) return candidate
-  }
-  return undefined
-}
-
-const isJson = (type: string) => type === 'application/json' || type.endsWith('+json')
-
-function formToObject(text: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {}
-  for (const [key, value] of new URLSearchParams(text)) {
-    const prior = out[key]
-    out[key] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value]
-  }
-  return out
-}
 
 /** The parsed body, or the answer to send (400, 413, 415); validation issues are appended to `issues`. */
 export type BodyOutcome = { ok: true; body: unknown } | { ok: false; out: Outgoing }
@@ -46,7 +20,7 @@ function textOf(bytes: Uint8Array): string {
  * (400 when unparseable) or form data, and validates it with the operation's zod schema.
  * Synchronous when the adapter has the body already (node:http), a promise otherwise.
  */
-export function readBody(op: OperationDefinition, incoming: Incoming, issues: Issue[]): BodyOutcome | Promise<BodyOutcome> {
+export function readBody(op: OperationDefinition, incoming: Incoming, issues: Issue[], limits: ResolvedMultipartLimits): BodyOutcome | Promise<BodyOutcome> {
   if (!op.body) return NO_BODY
   let bytes: Uint8Array | undefined
   try {
@@ -54,8 +28,8 @@ export function readBody(op: OperationDefinition, incoming: Incoming, issues: Is
   } catch (error) {
     return tooLarge(error)
   }
-  if (bytes !== undefined) return parseBody(op, incoming, bytes, issues)
-  return incoming.bytes().then((b) => parseBody(op, incoming, b, issues), tooLarge)
+  if (bytes !== undefined) return parseBody(op, incoming, bytes, issues, limits)
+  return incoming.bytes().then((b) => parseBody(op, incoming, b, issues, limits), tooLarge)
 }
 
 function tooLarge(error: unknown): BodyOutcome {
@@ -63,7 +37,7 @@ function tooLarge(error: unknown): BodyOutcome {
   throw error
 }
 
-function parseBody(op: OperationDefinition, incoming: Incoming, bytes: Uint8Array, issues: Issue[]): BodyOutcome {
+function parseBody(op: OperationDefinition, incoming: Incoming, bytes: Uint8Array, issues: Issue[], limits: ResolvedMultipartLimits): BodyOutcome | Promise<BodyOutcome> {
   const declared = op.body!
   const contentType = incoming.header('content-type')
   if (bytes.byteLength === 0 && (contentType === null || isJson(essence(contentType)))) {
@@ -83,13 +57,18 @@ function parseBody(op: OperationDefinition, incoming: Incoming, bytes: Uint8Arra
       return { ok: false, out: problemOut(400, { detail: 'The body is not valid JSON.' }) }
     }
   } else if (type === 'application/x-www-form-urlencoded') {
-    body = formToObject(textOf(bytes))
+    body = fieldsToObject(new URLSearchParams(textOf(bytes)))
+  } else if (type === 'multipart/form-data') {
+    return parseMultipart(op, matched, contentType!, bytes, limits, issues).then((parsed) => (parsed.ok ? validated(op, matched, parsed.fields, issues) : parsed))
   } else if (type.startsWith('text/')) {
     body = textOf(bytes)
   } else {
     return { ok: true, body: bytes }
   }
+  return validated(op, matched, body, issues)
+}
+
+function validated(op: OperationDefinition, matched: string, body: unknown, issues: Issue[]): BodyOutcome {
   const schema = op.schemas?.body?.content[matched]
-  if (schema) body = check(schema, body, 'body', issues)
-  return { ok: true, body }
+  return { ok: true, body: schema ? check(schema, body, 'body', issues) : body }
 }

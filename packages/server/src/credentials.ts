@@ -13,13 +13,16 @@ export type Extracted = { state: 'absent' } | { state: 'malformed'; reason: stri
 
 const ABSENT: Extracted = { state: 'absent' }
 
-// What is left of a malformed `Authorization` once http-auth refused it: its lower-case scheme and the rest.
-function splitAuthorization(value: string | null): { scheme: string; rest: string } | undefined {
-  if (value === null) return undefined
+const SP = 0x20
+// RFC 9110 §5.6.2 tchar: what an auth-scheme is made of.
+const TCHAR = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+/
+
+// What is left of a malformed `Authorization` once http-auth refused it: its lower-case scheme
+// (the leading token, so `Bearer<TAB>x` is still Bearer) and whether anything follows it.
+function splitAuthorization(value: string): { scheme: string; rest: string } {
   const trimmed = value.trim()
-  const space = trimmed.indexOf(' ')
-  if (space === -1) return { scheme: trimmed.toLowerCase(), rest: '' }
-  return { scheme: trimmed.slice(0, space).toLowerCase(), rest: trimmed.slice(space + 1).trim() }
+  const scheme = TCHAR.exec(trimmed)?.[0] ?? ''
+  return { scheme: scheme.toLowerCase(), rest: trimmed.slice(scheme.length).trim() }
 }
 
 /** The `Authorization` field as the schemes see it: its lower-cased scheme and token68, if well-formed. */
@@ -31,15 +34,26 @@ export interface AuthorizationField {
   empty: boolean
 }
 
-/** Parses `Authorization` once per request with http-auth (RFC 9110 §11.6.2). */
+/**
+ * Parses `Authorization` once per request with http-auth (RFC 9110 §11.6.2). Stricter than the
+ * grammar's `1*SP` on purpose: exactly one space may separate scheme and credentials, so
+ * `Bearer<TAB>t` or `Bearer  t` are malformed (400), never "no credentials"; and a value that is
+ * two credentials joined by a comma (repeated `Authorization` lines, as Fetch's `Headers` and
+ * node's adapter join them) is not one token68, hence malformed too.
+ */
 export function readAuthorization(value: string | null): AuthorizationField | undefined {
   if (value === null) return undefined
   try {
     const parsed = parseAuthorization(value)
+    if (parsed.token68 !== undefined) {
+      // Fetch and node trim the field value, so the scheme starts at 0 (checked anyway, cheaply).
+      const at = value.charCodeAt(0) === SP ? value.length - value.trimStart().length + parsed.scheme.length : parsed.scheme.length
+      if (value.charCodeAt(at + 1) === SP) return { scheme: parsed.scheme, token68: undefined, empty: false }
+    }
     return { scheme: parsed.scheme, token68: parsed.token68, empty: parsed.token68 === undefined && Object.keys(parsed.params).length === 0 }
   } catch (error) {
     if (!(error instanceof CredentialsParseError)) throw error
-    const split = splitAuthorization(value)!
+    const split = splitAuthorization(value)
     return { scheme: split.scheme, token68: undefined, empty: split.rest === '' }
   }
 }
@@ -96,6 +110,9 @@ export function extract(scheme: SchemeDefinition, sources: CredentialSources): E
       let values: string[]
       if (scheme.in === 'header') {
         const value = sources.incoming.header(name.toLowerCase())
+        // Repeated lines arrive joined with ", " (Fetch `Headers`, node), and RFC 9110 §5.3 lets
+        // any intermediary join them that way: a comma cannot be told from a repeated key.
+        if (value !== null && value.includes(',')) return { state: 'malformed', reason: `the API key ${name} is sent more than once (or contains a comma)` }
         values = value === null ? [] : [value]
       } else if (scheme.in === 'query') values = sources.query().get(name) ?? []
       else values = sources.cookies().get(name) ?? []

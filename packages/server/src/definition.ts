@@ -39,7 +39,14 @@ export interface OperationDefinition {
   credentialsExchange: boolean
   parameters?: readonly ParameterDefinition[] | undefined
   /** Declared request body: whether it is required and its media types in spec order. */
-  body?: { required: boolean; types: readonly string[] } | undefined
+  body?:
+    | {
+        required: boolean
+        types: readonly string[]
+        /** multipart: media type → field → the `encoding` `contentType` its parts must have (types or ranges, comma-separated). */
+        partTypes?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined
+      }
+    | undefined
   /** Declared responses: status (`'200'`, `'4XX'`, `'default'`) → media types in spec order. */
   responses: Readonly<Record<string, readonly string[]>>
   schemas?: OperationSchemas | undefined

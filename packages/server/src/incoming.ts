@@ -32,13 +32,15 @@ export function fromRequest(request: Request, maxBodySize: number): Incoming {
   const hash = url.indexOf('#', start)
   const end = hash === -1 ? url.length : hash
   let bytes: Promise<Uint8Array> | undefined
+  let read: Uint8Array | undefined
+  let rebuilt: Request | undefined
   const readBytes = () => {
     bytes ??= (async () => {
       const declared = Number(request.headers.get('content-length') ?? 0)
       if (declared > maxBodySize) throw new BodyTooLargeError()
       const buffer = new Uint8Array(await request.arrayBuffer())
       if (buffer.byteLength > maxBodySize) throw new BodyTooLargeError()
-      return buffer
+      return (read = buffer)
     })()
     return bytes
   }
@@ -48,6 +50,11 @@ export function fromRequest(request: Request, maxBodySize: number): Incoming {
     search: q === -1 ? '' : url.slice(q + 1, end),
     header: (name) => request.headers.get(name),
     bytes: readBytes,
-    request,
+    // Once the pipeline has read the body, handlers get a copy over the same bytes, so that
+    // `request.formData()` or `request.text()` still work ("Body is unusable" otherwise).
+    get request() {
+      if (read === undefined) return request
+      return (rebuilt ??= new Request(request, { body: read as BodyInit }))
+    },
   }
 }

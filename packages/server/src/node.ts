@@ -21,7 +21,7 @@ function parsedBody(req: IncomingMessage & { body?: unknown }): Uint8Array | und
 
 function urlOf(req: IncomingMessage): string {
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true
-  return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`
+  return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${originForm(req.url ?? '/')}`
 }
 
 const EMPTY = new Uint8Array(0)
@@ -39,7 +39,7 @@ class NodeIncoming implements Incoming, LightSource {
     readonly req: IncomingMessage,
     readonly maxBodySize: number,
   ) {
-    const path = req.url ?? '/'
+    const path = originForm(req.url ?? '/')
     const q = path.indexOf('?')
     this.method = (req.method ?? 'GET').toUpperCase()
     this.pathname = q === -1 ? path : path.slice(0, q)
@@ -48,6 +48,9 @@ class NodeIncoming implements Incoming, LightSource {
   header(name: string): string | null {
     const value = this.req.headers[name]
     if (value === undefined) return null
+    // node keeps only the first of repeated Authorization lines; join them as Fetch's `Headers`
+    // does, so both entry points see two credentials (malformed, 400) rather than the first one.
+    if (name === 'authorization') return repeatedAuthorization(this.req.rawHeaders) ?? (value as string)
     return Array.isArray(value) ? value.join(', ') : value
   }
   /** Reads the whole body (bounded), then calls `done`; afterwards `bodySync` answers without waiting. */
@@ -99,6 +102,29 @@ class NodeIncoming implements Incoming, LightSource {
   url(): string {
     return urlOf(this.req)
   }
+}
+
+/** Every `Authorization` line joined with `, ` when there is more than one, else undefined. */
+function repeatedAuthorization(raw: readonly string[]): string | undefined {
+  let joined: string | undefined
+  let count = 0
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.length !== 13 || raw[i]!.toLowerCase() !== 'authorization') continue
+    joined = count++ === 0 ? raw[i + 1]! : `${joined}, ${raw[i + 1]!}`
+  }
+  return count > 1 ? joined : undefined
+}
+
+/**
+ * The origin-form of a request target (RFC 9112 §3.2): an absolute-form target
+ * (`GET http://host/docs`, what proxies are sent) is routed by its path and query.
+ */
+function originForm(target: string): string {
+  if (target.charCodeAt(0) === 0x2f) return target
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/.exec(target)
+  if (!scheme) return target
+  const rest = target.slice(scheme[0].length)
+  return rest === '' || rest.charCodeAt(0) === 0x3f ? `/${rest}` : rest
 }
 
 /** Whether the request announces a body (RFC 9112 §6.3): a non-zero Content-Length or a Transfer-Encoding. */

@@ -58,6 +58,7 @@ export class Router {
 
   /** The route of `pathname`, or undefined (→ 404). A path parameter that fails to percent-decode does not match. */
   match(pathname: string): RouteMatch | undefined {
+    if (pathname.includes('%')) pathname = normalizePercent(pathname)
     const exact = this.#exact.get(pathname)
     if (exact) return { methods: exact, params: {} }
     return matchAny(this.#templates.get(firstSegment(pathname)), pathname) ?? matchAny(this.#templates.get('{'), pathname)
@@ -84,4 +85,18 @@ function firstSegment(path: string): string {
   const end = path.indexOf('/', 1)
   const segment = end === -1 ? path.slice(1) : path.slice(1, end)
   return segment.includes('{') ? '{' : segment
+}
+
+// RFC 3986 §2.3 unreserved characters: ALPHA / DIGIT / "-" / "." / "_" / "~".
+const UNRESERVED = /^[A-Za-z0-9\-._~]$/
+
+/**
+ * Percent-encoding normalization (RFC 3986 §6.2.2.1, §6.2.2.2): an encoded unreserved
+ * character is the character itself (`/%64ocs` is `/docs`), other triplets get upper-case hex.
+ */
+export function normalizePercent(path: string): string {
+  return path.replace(/%([0-9A-Fa-f]{2})/g, (triplet, hex: string) => {
+    const char = String.fromCharCode(parseInt(hex, 16))
+    return UNRESERVED.test(char) ? char : triplet.toUpperCase()
+  })
 }

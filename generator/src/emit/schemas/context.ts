@@ -2,7 +2,7 @@ import type { Expr } from './expr.js'
 import type { Mode, SchemaIndex } from './schema-utils.js'
 
 /** Small runtime helpers a generated `schemas.ts` may need; only the used ones are written (see helpers.ts). */
-export type Helper = 'num' | 'bool' | 'arr' | 'json' | 'unique' | 'props' | 'jsonIn' | 'not'
+export type Helper = 'num' | 'bool' | 'arr' | 'json' | 'unique' | 'props' | 'jsonIn' | 'not' | 'file'
 
 /** What the translator needs from the file being written. */
 export interface TranslateEnv {
@@ -19,6 +19,8 @@ export interface Ctx {
   mode: Mode
   /** Parameter values are strings: scalars parse them (`"20"` → 20), arrays accept a lone string. */
   coerce: boolean
+  /** A multipart body: a `format: binary` string is a file part, which the server hands over as a `Blob`. */
+  files?: boolean
   /** Refs being inlined right now (coercion inlines components; other local refs are always inlined): a cycle guard. */
   inlining: ReadonlySet<string>
 }

@@ -149,6 +149,15 @@ const HELPERS: Record<Helper, { name: string; lines: string[] }> = {
       '}',
     ],
   },
+  file: {
+    name: '$file',
+    lines: [
+      '// A multipart file part: the server hands it over as a Blob (a File, with its name and type); a text part is not one.',
+      'function $file(): $Schema {',
+      "  return $z.unknown().refine((value) => value === undefined || value instanceof Blob, { error: 'must be a file' })",
+      '}',
+    ],
+  },
   not: {
     name: '$not',
     lines: [

@@ -63,7 +63,7 @@ function core(schema: SchemaObject, ctx: Ctx): Expr {
 function typed(type: string, schema: SchemaObject, ctx: Ctx): Expr {
   switch (type) {
     case 'string':
-      return stringExpr(schema)
+      return ctx.files && schema.format === 'binary' ? call(ctx.env.helper('file')) : stringExpr(schema)
     case 'integer':
     case 'number':
       return numberExpr(schema, type === 'integer', ctx)

@@ -5,6 +5,9 @@ import { translate } from './json-schema.js'
 import { identifierPart } from './names.js'
 import { asObject, componentName, type Mode, refOf } from './schema-utils.js'
 
+// Form bodies arrive as text fields (the server decodes them to strings), so their scalars coerce.
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data'])
+
 /** A schema worth its own lazily built `const`: a component (or variant) or an inline schema of an operation. */
 export interface NamedExpr {
   name: string
@@ -79,12 +82,12 @@ function mediaEntries(
   const entries: Array<[string, Expr]> = []
   for (const media of content) {
     if (media.schema === undefined) continue
-    const coerce = mode === 'request' && media.type.toLowerCase() === 'application/x-www-form-urlencoded'
+    const coerce = mode === 'request' && FORM_TYPES.has(media.type.toLowerCase())
     if (!ids.has(media.schema)) ids.set(media.schema, ids.size)
-    const key = `${ids.get(media.schema)}:${coerce}`
+    const key = `${ids.get(media.schema)}:${coerce}:${media.type.toLowerCase() === 'multipart/form-data'}`
     let expr = shared.get(key)
     if (expr === undefined) {
-      expr = named(shared.size === 0 ? '' : String(shared.size + 1), schemaExpr(media.schema, mode, env, coerce))
+      expr = named(shared.size === 0 ? '' : String(shared.size + 1), schemaExpr(media.schema, mode, env, coerce, media.type.toLowerCase() === 'multipart/form-data'))
       shared.set(key, expr)
     }
     entries.push([media.type, expr])
@@ -93,8 +96,8 @@ function mediaEntries(
 }
 
 /** A bare component ref stays a reference (no extra const); anything else is translated inline. */
-function schemaExpr(schema: JsonSchema, mode: Mode, env: TranslateEnv, coerce: boolean): Expr {
-  const ctx: Ctx = { env, mode, coerce, inlining: new Set() }
+function schemaExpr(schema: JsonSchema, mode: Mode, env: TranslateEnv, coerce: boolean, files = false): Expr {
+  const ctx: Ctx = { env, mode, coerce, files, inlining: new Set() }
   const ref = refOf(schema)
   const name = ref !== undefined ? componentName(ref) : undefined
   const bare = !coerce && name !== undefined && env.index.components.has(name) && Object.keys(asObject(schema)!).length === 1

@@ -103,7 +103,11 @@ export function emitServer(model: ApiModel): string {
         w.writeLine(`...operationSecurity${propertyAccess(op.name)},`)
         const params = (['path', 'query', 'header', 'cookie'] as const).flatMap((loc) => op.parameters[loc]).map((p) => parameterData(model, p))
         if (params.length > 0) w.writeLine(`parameters: ${literal(params)},`)
-        if (op.requestBody) w.writeLine(`body: ${literal({ required: op.requestBody.required, types: op.requestBody.content.map((m) => m.type) })},`)
+        if (op.requestBody) {
+          const parts = Object.fromEntries(op.requestBody.content.filter((m) => m.partTypes).map((m) => [m.type, m.partTypes!]))
+          const body = { required: op.requestBody.required, types: op.requestBody.content.map((m) => m.type), ...(Object.keys(parts).length > 0 && { partTypes: parts }) }
+          w.writeLine(`body: ${literal(body)},`)
+        }
         w.writeLine(`responses: ${literal(responseData(op))},`)
         w.writeLine(`schemas: schemas${propertyAccess(op.name)},`)
       })
