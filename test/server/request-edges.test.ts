@@ -80,7 +80,7 @@ for (const [name, start] of Object.entries(entryPoints)) {
       )
       expect(res.status).toBe(400)
       // `a` is repeated, so it is an array: the schema (string values) names it, nothing else.
-      expect(JSON.parse(res.body)['invalid-params']).toEqual([{ name: 'a', reason: expect.any(String) }])
+      expect(JSON.parse(res.body)['invalid-params']).toEqual([{ name: 'a', reason: expect.any(String), in: 'body', pointer: '#/a' }])
       const ok = await rawRequest(
         server.port,
         ['POST /notes HTTP/1.1', 'Host: api.test', `Authorization: ${bearer}`, 'Content-Type: application/x-www-form-urlencoded'],

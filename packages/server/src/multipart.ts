@@ -82,7 +82,7 @@ function checkPartTypes(form: FormData, partTypes: Readonly<Record<string, strin
     for (const value of form.getAll(field)) {
       if (typeof value === 'string') continue
       const type = essence(value.type) || 'application/octet-stream'
-      if (!matchMediaType(type, allowed)) issues.push({ name: field, reason: `must be ${allowed.join(' or ')}`, pointer: pointerOf('body', [field]) })
+      if (!matchMediaType(type, allowed)) issues.push({ name: field, reason: `must be ${allowed.join(' or ')}`, in: 'body', pointer: pointerOf('body', [field]) })
     }
   }
 }
