@@ -70,7 +70,11 @@ describe('bodies under node:http', () => {
         req.end(big.slice(50))
       })
       expect(chunked).toBe(413)
-      expect((await sendRaw(url, 'POST', '/echo/1', { 'x-key': 'k', 'content-type': 'application/json' }, '{"a":1}')).status).toBe(200)
+      const ok = await sendRaw(url, 'POST', '/echo/1', { 'x-key': 'k', 'content-type': 'application/json' }, '{"a":1}')
+      expect(ok.status).toBe(200)
+      // A known body goes out with its length, not chunked (one write, no chunk framing).
+      expect(ok.headers).toContainEqual(['content-length', '2'])
+      expect(ok.headers.map(([n]) => n)).not.toContain('transfer-encoding')
     } finally {
       await new Promise<void>((r) => server.close(() => r()))
     }

@@ -5,7 +5,7 @@ import { corsHeaders, preflight, type CorsOptions } from './cors.js'
 import { parseCookies, readAuthorization, type AuthorizationField, type CredentialSources } from './credentials.js'
 import type { ApiDefinition, OperationDefinition } from './definition.js'
 import { checkReply, type Logger } from './dev.js'
-import { fromRequest, type Incoming } from './incoming.js'
+import { fromRequest, HANDLE_INCOMING, type Incoming } from './incoming.js'
 import { invalidRequest, type Issue } from './issues.js'
 import type { MultipartLimits, ResolvedMultipartLimits } from './multipart.js'
 import { Outgoing, problemOut, toResponse } from './outgoing.js'
@@ -46,8 +46,13 @@ export interface App {
   fetch(request: Request): Promise<Response>
 }
 
-/** The node:http adapter's entry point, which skips building `Request`/`Response` objects. */
-export const handleIncoming = Symbol('gatehouse.handleIncoming')
+/**
+ * The node:http adapter's entry point, which skips building `Request`/`Response` objects.
+ * A registry symbol, so `toNodeHandler` from another copy of this package (two installs, or
+ * tsconfig `paths` to src/ beside a built dist/) still finds it; the suffix is the version of the
+ * `Incoming` → `Outgoing | Response` protocol: change it when either shape changes.
+ */
+export const handleIncoming: unique symbol = Symbol.for(`${HANDLE_INCOMING}@1`)
 
 /** An app as the adapters see it. */
 export interface InternalApp extends App {

@@ -19,9 +19,20 @@ export interface Incoming {
   readonly request: Request
 }
 
+/** The registry key prefix of the node:http fast path (see `handleIncoming`). */
+export const HANDLE_INCOMING = 'gatehouse.server.handleIncoming'
+
+const tooLargeBrand = Symbol.for('gatehouse.server.BodyTooLargeError')
+
 /** Thrown by body readers when the body exceeds the configured limit (answered with 413). */
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError'
+  readonly [tooLargeBrand] = true
+  // The node adapter of one copy of this package may read the body for the app of another copy:
+  // recognized by a registry brand, not by this copy's class.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && tooLargeBrand in value
+  }
 }
 
 /** An `Incoming` over a Web `Request`. */

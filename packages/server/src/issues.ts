@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod'
-import { problemOut, type Outgoing } from './outgoing.js'
+import { _safeParse, type $ZodErrorClass, type $ZodIssue } from 'zod/v4/core'
+import { Outgoing, reasonPhrase } from './outgoing.js'
 
 /**
  * One validation failure. `pointer` follows RFC 9457 §3's `errors` example: `#/title` inside the
@@ -18,7 +19,8 @@ export interface Issue {
 export type IssueLocation = 'path' | 'query' | 'header' | 'cookie' | 'body'
 
 function escapePointer(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1')
+  const s = String(segment)
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s
 }
 
 function describe(path: readonly (string | number)[]): string {
@@ -32,9 +34,16 @@ function reasonOf(message: string): string {
   return message.endsWith('received undefined') ? 'is required' : message
 }
 
+/** zod's finalized issues without a `ZodError` around them: only the issues are read, never the error. */
+class IssueList {
+  constructor(readonly issues: $ZodIssue[]) {}
+}
+// zod's own safeParse, parameterized by the error class it builds on failure (zod/v4/core's public factory).
+const safeParse = _safeParse(IssueList as unknown as $ZodErrorClass)
+
 /** Runs a zod schema and turns its issues into gatehouse issues rooted at `location` (`body` or a parameter location). */
 export function check(schema: ZodType, value: unknown, location: IssueLocation, issues: Issue[], rename?: (key: string) => string): unknown {
-  const result = schema.safeParse(value)
+  const result = safeParse(schema, value)
   if (result.success) return result.data
   for (const issue of result.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
@@ -53,9 +62,12 @@ export function check(schema: ZodType, value: unknown, location: IssueLocation, 
 
 /** The JSON pointer (as a URI fragment) of a value at `path` inside `location`. */
 export function pointerOf(location: string, path: readonly (string | number)[]): string {
-  const rooted = location === 'body' ? path : [location, ...path]
-  return '#' + rooted.map((s) => '/' + escapePointer(s)).join('')
+  let out = location === 'body' ? '#' : `#/${escapePointer(location)}`
+  for (const segment of path) out += '/' + escapePointer(segment)
+  return out
 }
+
+const BAD_REQUEST = reasonPhrase(400)
 
 /**
  * The 400 answer naming every issue, in both the RFC 7807 and RFC 9457 forms. Each
@@ -63,9 +75,15 @@ export function pointerOf(location: string, path: readonly (string | number)[]):
  * twin, so a client reads one entry per failure (http-auth's `parseProblem` merges the two).
  */
 export function invalidRequest(issues: readonly Issue[]): Outgoing {
-  return problemOut(400, {
-    detail: issues.length === 1 ? 'The request has 1 invalid field.' : `The request has ${issues.length} invalid fields.`,
-    'invalid-params': issues.map(({ name, reason, in: where, pointer }) => ({ name, reason, in: where, pointer })),
-    errors: issues.map(({ reason, pointer, name }) => ({ detail: `${name} ${reason}`, pointer })),
-  })
+  // One pass for both forms and one object serialized once, members in problemJson's order: this is
+  // the answer a flood of bad requests gets, so it skips problemOut's general copy-and-filter.
+  const invalidParams: { name: string; reason: string; in: IssueLocation; pointer: string }[] = []
+  const errors: { detail: string; pointer: string }[] = []
+  for (const { name, reason, in: where, pointer } of issues) {
+    invalidParams.push({ name, reason, in: where, pointer })
+    errors.push({ detail: `${name} ${reason}`, pointer })
+  }
+  const detail = issues.length === 1 ? 'The request has 1 invalid field.' : `The request has ${issues.length} invalid fields.`
+  const body = JSON.stringify({ type: 'about:blank', title: BAD_REQUEST, status: 400, detail, 'invalid-params': invalidParams, errors })
+  return new Outgoing(400, [['content-type', 'application/problem+json']], body)
 }

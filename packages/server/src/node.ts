@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { handleIncoming, type App, type InternalApp } from './app.js'
-import { BodyTooLargeError, fromRequest, type Incoming } from './incoming.js'
+import { BodyTooLargeError, fromRequest, HANDLE_INCOMING, type Incoming } from './incoming.js'
 import { lightRequest, type LightSource } from './light-request.js'
 import { Outgoing } from './outgoing.js'
 import { isThenable } from './thenable.js'
@@ -134,11 +134,21 @@ function announcesBody(req: IncomingMessage): boolean {
 }
 
 function writeOutgoing(out: Outgoing, res: ServerResponse): void {
+  const body = out.body
   if (res.getHeaderNames().length === 0) {
     // A flat [name, value, …] list: node writes each pair as its own line, so repeated
     // WWW-Authenticate challenges stay one per line, without the per-header setHeader work.
     const flat: string[] = []
-    for (const [name, value] of out.headers) flat.push(name, value)
+    let length = false
+    for (const [name, value] of out.headers) {
+      flat.push(name, value)
+      if (name === 'content-length') length = true
+    }
+    // writeHead fixes the header block, so node would frame a known body as chunked (two writes,
+    // one more packet) unless Content-Length is given here, as it computes itself for `res.end(body)`.
+    if (!length && (typeof body === 'string' || body instanceof Uint8Array)) {
+      flat.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength))
+    }
     res.writeHead(out.status, flat)
   } else {
     // Headers set earlier (Express's X-Powered-By): merge through setHeader, arrays for repeats.
@@ -151,7 +161,6 @@ function writeOutgoing(out: Outgoing, res: ServerResponse): void {
     }
     for (const [name, values] of grouped) res.setHeader(name, values.length === 1 ? values[0]! : values)
   }
-  const body = out.body
   if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
     res.end(body ?? undefined)
     return
@@ -172,6 +181,24 @@ function writeResponse(response: Response, res: ServerResponse): void {
   Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res)
 }
 
+let warned = false
+
+/**
+ * An app whose fast path speaks another protocol version (an older or newer copy of this package)
+ * is served through `app.fetch`, several times slower: say so once (a Node process warning), never silently.
+ */
+function warnIfOtherProtocol(app: App): void {
+  if (warned) return
+  const other = Object.getOwnPropertySymbols(app).find((s) => s.description?.startsWith(HANDLE_INCOMING))
+  if (!other) return
+  warned = true
+  process.emitWarning(
+    `toNodeHandler: the app was created by another version of @gatehouse/server (${other.description}, this one speaks ${handleIncoming.description}); ` +
+      'it is served through app.fetch, with a Web Request and Response per request. Install a single copy of @gatehouse/server to get the direct node:http path.',
+    { code: 'GATEHOUSE_SLOW_PATH' },
+  )
+}
+
 /**
  * Serves an app with node:http or Express (`http.createServer(toNodeHandler(app))`,
  * `expressApp.use(toNodeHandler(app))`). Mount it without body parsers in front: it reads the body itself.
@@ -179,10 +206,12 @@ function writeResponse(response: Response, res: ServerResponse): void {
 export function toNodeHandler(app: App): NodeHandler {
   const internal = app as Partial<InternalApp>
   const handle = internal[handleIncoming]
+  if (!handle) warnIfOtherProtocol(app)
   const maxBodySize = internal.maxBodySize ?? 1024 * 1024
   return (req, res, next) => {
     const incoming = new NodeIncoming(req, maxBodySize)
-    const write = (out: Outgoing | Response) => (out instanceof Outgoing ? writeOutgoing(out, res) : writeResponse(out, res))
+    // Not `instanceof Outgoing`: the app may come from another copy of this package, with its own class.
+    const write = (out: Outgoing | Response) => (out instanceof Response ? writeResponse(out, res) : writeOutgoing(out, res))
     const fail = (error: unknown) => {
       if (next) return next(error)
       res.statusCode = 500
