@@ -1,10 +1,23 @@
 import { createConfig, type Config } from '@redocly/openapi-core'
-import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from 'openapi-typescript'
+import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3, type SchemaObject } from 'openapi-typescript'
+import ts from 'typescript'
 import type { Emitter } from './emitter.js'
 import { generatedHeader } from './header.js'
 import { inlineDeepSchemaRefs } from './lib/deep-refs.js'
 
 let config: Promise<Config> | undefined
+
+/**
+ * Binary strings are `Blob`s on both ends (a file part, an octet-stream body), not the `string`
+ * openapi-typescript writes: `format: binary` (OpenAPI 3.0 §4.7.24.6) and, in 3.1, a
+ * `contentMediaType` without `contentEncoding` (raw bytes, OpenAPI 3.1 §4.8.14.3).
+ */
+function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
+  if (typeof schema !== 'object' || schema === null) return undefined
+  const s = schema as Record<string, unknown>
+  const binary = s.format === 'binary' || (typeof s.contentMediaType === 'string' && s.contentEncoding === undefined)
+  return binary && (s.type === undefined || s.type === 'string') ? ts.factory.createTypeReferenceNode('Blob') : undefined
+}
 
 function quietConfig(): Promise<Config> {
   config ??= createConfig({ extends: [], rules: {} })
@@ -52,7 +65,7 @@ export const typesEmitter: Emitter = {
       redoc: await quietConfig(),
       silent: true,
       inject: undefined,
-      transform: undefined,
+      transform: binaryAsBlob,
       transformProperty: undefined,
       makePathsEnum: false,
       generatePathParams: false,

@@ -7,6 +7,7 @@ import { failure } from './result/lazy.js'
 import type { FetchLike, RuntimeOptions } from './options.js'
 import type { PreparedBody } from './request/body.js'
 import { prepareBody } from './request/body.js'
+import type { PartEncodings } from './request/multipart.js'
 import { mergeHeaders, type HeadersLike } from './request/headers.js'
 import { mayRetry, resolveRetry, retryDelay } from './request/retry.js'
 import { requestSignal, sleep } from './request/signal.js'
@@ -30,6 +31,8 @@ export interface OperationEncoding {
   /** The request body's media type, when not JSON. */
   readonly body?: string
   readonly query?: Readonly<Record<string, QueryStyle>>
+  /** multipart/form-data: the part Content-Type per property, where the spec's `encoding` declares one. */
+  readonly parts?: PartEncodings
 }
 
 /** The argument of an operation method, untyped (the generated `Client` type gives each its shape). */
@@ -164,7 +167,7 @@ export function createRuntimeClient(
       for (const k in cookie) if (cookie[k] != null) headers.cookie = (headers.cookie ? headers.cookie + '; ' : '') + k + '=' + encodeURIComponent(String(cookie[k]))
       let creds = chosen.get(name)
       if (!creds) chosen.set(name, (creds = selectCredentials(op.security, core.bound)))
-      const prepared = init.body === undefined ? NO_BODY : await prepareBody(init.body, enc?.body, headers)
+      const prepared = init.body === undefined ? NO_BODY : await prepareBody(init.body, enc?.body, headers, enc?.parts)
       const { signal, timeout } = requestSignal(init.signal, init.timeoutMs ?? core.timeoutMs)
       let result: AnyResult
       try {

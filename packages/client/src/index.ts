@@ -10,7 +10,8 @@ export {
   type TokenEndpointOptions,
 } from './auth/oauth.js'
 export type { AuthOptions, CredentialFor, DpopSigner, FetchLike, RuntimeOptions } from './options.js'
-export type { CallInit, CallOptions } from './request/init.js'
+export type { BinaryBody, CallInit, CallOptions } from './request/init.js'
+export type { ServerSentEvent } from './result/stream.js'
 export type { HeadersLike } from './request/headers.js'
 export type { RetryOptions } from './request/retry.js'
 export type { QueryStyle } from './request/url.js'

@@ -45,7 +45,8 @@ export function schemasOf(validate: ValidateOption): () => Promise<ResponseSchem
 export async function validateResult(schemas: ResponseSchemas, operation: string, result: AnyResult): Promise<void> {
   const responses = schemas.operationSchemas[operation]?.responses
   const byType = responses?.[result.status] ?? responses?.[`${String(result.status)[0]}XX`] ?? responses?.default
-  if (!byType) return
+  // A stream (events, JSON lines) is read by the caller as it arrives; there is nothing to check up front.
+  if (!byType || (typeof result.data === 'object' && result.data !== null && Symbol.asyncIterator in result.data)) return
   const type = result.response.headers.get('content-type')?.split(';')[0]?.trim() ?? ''
   const schema = byType[type] ?? Object.values(byType)[0]
   const checked = schema?.safeParse(result.data)

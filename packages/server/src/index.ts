@@ -14,6 +14,7 @@ export { Outgoing, problemOut, type HeaderList, type ProblemFields } from './out
 export type { AnyVerifier, ApiKeyVerifier, BasicVerifier, BearerVerifier, Principal } from './principal.js'
 export { oauthError, type OAuthErrorCode, type ReplyInit, type StepUpOptions } from './reply.js'
 export type {
+  BinaryReply,
   BodyOf,
   ExchangeReply,
   HandlerStatus,

@@ -49,6 +49,8 @@ export function encodeReply(op: OperationDefinition, status: number, body: unkno
   if (isJson(type.split(';')[0]!.trim()) || !(typeof body === 'string' || body instanceof Uint8Array || body instanceof Blob || body instanceof ReadableStream)) {
     return new Outgoing(status, headers, JSON.stringify(body))
   }
+  // An event stream must reach the client as it is produced: no intermediary may hold it back.
+  if (body instanceof ReadableStream && type.startsWith('text/event-stream') && !headers.some(([n]) => n === 'cache-control')) headers.push(['cache-control', 'no-cache'])
   return new Outgoing(status, headers, body as string | Uint8Array | Blob | ReadableStream<Uint8Array>)
 }
 

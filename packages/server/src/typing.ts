@@ -19,7 +19,19 @@ export type ParamsOf<Op> = Op extends { parameters: infer P extends Record<strin
   ? { path: Present<P['path']>; query: Present<P['query']>; header: Present<P['header']>; cookie: Present<P['cookie']> }
   : { path: Record<string, never>; query: Record<string, never>; header: Record<string, never>; cookie: Record<string, never> }
 
-type ContentOf<B> = B extends { content: infer C } ? C[keyof C] : never
+/** What a reply may send for a media type that is not JSON: bytes, a `Blob`, a stream (written as it is produced), or text. */
+export type BinaryReply = Blob | Uint8Array | ReadableStream<Uint8Array> | string
+
+type JsonMedia = `${string}json${string}`
+type Streamed = 'text/event-stream' | `application/${'x-' | ''}${'ndjson' | 'jsonl' | 'jsonlines'}`
+
+/** The handler's body for a request media type: parsed JSON/forms/multipart as typed, text as a string, other media types as bytes. */
+type RequestMedia<M, T> = M extends JsonMedia | 'application/x-www-form-urlencoded' | `multipart/${string}` ? T : M extends `text/${string}` ? string : Uint8Array
+
+/** What a reply helper takes for a response media type: the schema's type for JSON, bytes/Blob/stream/text otherwise. */
+export type ReplyMedia<M, T> = M extends Streamed ? BinaryReply : M extends JsonMedia ? T : BinaryReply | T
+
+type ContentOf<B> = B extends { content: infer C } ? { [M in keyof C]: RequestMedia<M, C[M]> }[keyof C] : never
 
 /** The parsed request body: the union of the declared media types' schemas, `undefined` when optional or absent. */
 export type BodyOf<Op> = Op extends { requestBody: infer B }
@@ -30,7 +42,11 @@ export type BodyOf<Op> = Op extends { requestBody: infer B }
 export type ResponsesOf<Op> = Op extends { responses: infer R } ? R : Record<never, never>
 
 /** The body type of one declared response; `undefined` when it declares no content. */
-export type ResponseBody<X> = X extends { content?: infer C } ? ([NonNullable<C>] extends [never] ? undefined : NonNullable<C>[keyof NonNullable<C>]) : undefined
+export type ResponseBody<X> = X extends { content?: infer C }
+  ? [NonNullable<C>] extends [never]
+    ? undefined
+    : { [M in keyof NonNullable<C>]: ReplyMedia<M, NonNullable<C>[M]> }[keyof NonNullable<C>]
+  : undefined
 
 type RangeKey<R> = Extract<keyof R, 'default' | `${number}XX`>
 

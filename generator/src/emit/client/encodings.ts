@@ -4,6 +4,8 @@ import type { Operation } from '../../model/types.js'
 export interface EncodingData {
   body?: string
   query?: Record<string, [string, boolean]>
+  /** multipart: the `encoding`'s part Content-Type per property, where declared. */
+  parts?: Record<string, string>
 }
 
 const JSON_TYPE = /^application\/(.+\+)?json\b/
@@ -16,8 +18,10 @@ const JSON_TYPE = /^application\/(.+\+)?json\b/
  */
 export function encodingOf(op: Operation): EncodingData | undefined {
   const data: EncodingData = {}
-  const media = op.requestBody?.content[0]?.type
+  const first = op.requestBody?.content[0]
+  const media = first?.type
   if (media !== undefined && !JSON_TYPE.test(media)) data.body = media
+  if (first?.partTypes && media?.startsWith('multipart/')) data.parts = first.partTypes
   for (const p of op.parameters.query) {
     if (p.style !== 'form' || !p.explode) (data.query ??= {})[p.name] = [p.style, p.explode]
   }

@@ -1,3 +1,5 @@
+import { encodeMultipart, type PartEncodings } from './multipart.js'
+
 /** A request body ready to send, and whether it can be sent a second time byte for byte. */
 export interface PreparedBody {
   body: BodyInit | undefined
@@ -13,9 +15,12 @@ const isJson = (mediaType: string) => /[/+]json\b/.test(mediaType)
  * `content-type` unless the caller did. Only a `ReadableStream` is sent as is
  * and marked not replayable: it can be read once.
  */
-export async function prepareBody(value: unknown, mediaType: string | undefined, headers: Record<string, string>): Promise<PreparedBody> {
+export async function prepareBody(value: unknown, mediaType: string | undefined, headers: Record<string, string>, parts?: PartEncodings): Promise<PreparedBody> {
   if (value === undefined) return { body: undefined, replayable: true }
-  if (value instanceof ReadableStream) return { body: value, replayable: false }
+  if (value instanceof ReadableStream) {
+    headers['content-type'] ??= mediaType ?? 'application/octet-stream'
+    return { body: value, replayable: false }
+  }
   const type = headers['content-type'] ?? mediaType ?? 'application/json'
   let body: BodyInit
   if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
@@ -27,8 +32,10 @@ export async function prepareBody(value: unknown, mediaType: string | undefined,
   else if (isJson(type)) body = JSON.stringify(value)
   else if (type.startsWith('application/x-www-form-urlencoded')) body = new URLSearchParams(value as Record<string, string>)
   else if (type.startsWith('multipart/form-data')) {
-    body = new FormData()
-    for (const [k, v] of Object.entries(value as object)) for (const item of [v].flat()) body.append(k, item instanceof Blob ? item : String(item))
+    const encoded = encodeMultipart(value as Record<string, unknown>, parts)
+    // The boundary is ours: the caller's Content-Type (without it) would make the body unreadable.
+    headers['content-type'] = encoded.contentType
+    body = encoded.body
   } else body = String(value)
   if (typeof body !== 'string') {
     // Let the platform encode it once (multipart boundary, charset, Blob type) and keep the bytes.

@@ -1,7 +1,18 @@
 import type { HeadersLike } from './headers.js'
 
 type Params<Op> = Op extends { parameters: infer P } ? P : {}
-type BodyOf<Op> = Op extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? C[keyof C] : never) : never
+/** What a call may send as a binary body (`application/octet-stream`, `image/*`, …); a stream is sent once, never replayed. */
+export type BinaryBody = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>
+/**
+ * What a call sends for media type `M` whose schema type is `T` (request/body.ts's `prepareBody`):
+ * JSON, forms and multipart from the typed value (file fields `Blob`), text as typed, anything else binary.
+ */
+type RequestMediaBody<M, T> = M extends `${string}json${string}` | 'application/x-www-form-urlencoded' | `multipart/${string}` | `text/${string}` ? T : BinaryBody
+type BodyOf<Op> = Op extends { requestBody?: infer B }
+  ? NonNullable<B> extends { content: infer C }
+    ? { [M in keyof C]: RequestMediaBody<M, C[M]> }[keyof C]
+    : never
+  : never
 
 /** What every call takes besides parameters and body. */
 export interface CallOptions {

@@ -18,11 +18,18 @@ export interface Outcome {
 }
 
 const JSON_TYPE = /[/+]json\b/
+// Streams: text/event-stream and newline-delimited JSON (checked before JSON: `x-ndjson` ends in "json").
+const STREAM_TYPE = /^(text\/event-stream|application\/(x-)?(ndjson|jsonl|jsonlines))\b/
 
-/** Reads a body by content type: JSON, text, nothing (204/205/HEAD/empty), else a Blob. */
+/**
+ * Reads a body by content type: JSON, text, nothing (204/205/HEAD/empty), a stream's async
+ * iterable (events or lines, read as they arrive), else a Blob.
+ */
 async function readBody(res: Response, method: string, operation: string): Promise<unknown> {
   if (res.status === 204 || res.status === 205 || method === 'HEAD') return undefined
-  const type = res.headers.get('content-type') ?? ''
+  const type = (res.headers.get('content-type') ?? '').toLowerCase()
+  // The stream parsers are their own chunk, loaded by the first streaming response.
+  if (res.ok && STREAM_TYPE.test(type)) return (await import('./stream.js')).streamBody(res, type, operation)
   if (!JSON_TYPE.test(type)) return type && !type.startsWith('text/') ? res.blob() : (await res.text()) || undefined
   const text = await res.text()
   if (!text) return undefined

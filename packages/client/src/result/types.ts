@@ -2,6 +2,7 @@
 // `paths[path][method]` type. Kept to a few generic aliases evaluated on use,
 // so a spec with a thousand operations costs the checker little until called.
 import type { BearerError, Challenge, ChallengeParseError, InvalidParam, Problem, StepUp } from '../http-auth.js'
+import type { ServerSentEvent } from './stream.js'
 
 /** 2xx codes of the IANA HTTP status code registry. */
 export type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226
@@ -29,7 +30,11 @@ export type ReauthSkipped =
 export interface SuccessResult<S extends number, D> {
   ok: true
   status: S
-  /** The body, parsed by content type (JSON → value, text → string, none → undefined). */
+  /**
+   * The body, read by content type: JSON → value, text → string, none → undefined,
+   * `text/event-stream` → an async iterable of events, newline-delimited JSON → of values
+   * (both read as they arrive), any other media type → `Blob`.
+   */
   data: D
   response: Response
 }
@@ -71,7 +76,18 @@ export interface ForbiddenResult<E = unknown> extends FailureResult<403, E> {
 }
 
 type Responses<Op> = Op extends { responses: infer R } ? R : {}
-type Content<R> = R extends { content: infer C } ? C[keyof C] : undefined
+/**
+ * What the client reads for media type `M` whose schema type is `T` (result/build.ts's `readBody`):
+ * streams as async iterables, JSON and text as typed, anything else as a `Blob`.
+ */
+export type MediaBody<M, T> = M extends `text/event-stream${string}`
+  ? AsyncIterable<ServerSentEvent>
+  : M extends `application/${'x-' | ''}${'ndjson' | 'jsonl' | 'jsonlines'}${string}`
+    ? AsyncIterable<T>
+    : M extends `${string}json${string}` | `text/${string}`
+      ? T
+      : Blob
+type Content<R> = R extends { content: infer C } ? { [M in keyof C]: MediaBody<M, C[M]> }[keyof C] : undefined
 type Num<K> = K extends number ? K : K extends `${infer N extends number}` ? N : never
 type Declared<R> = Num<keyof R>
 type InClass<K, D extends string> = K extends number ? (`${K}` extends `${D}${string}` ? K : never) : never
