@@ -67,6 +67,19 @@ function $lazy(build: () => $Schema): $Schema {
 // The exported values are zod schemas; `$Schema` was only the view used to build them.
 type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }
 
+// Parameter values are strings: a whole decimal number becomes a number; anything else stays a string and fails.
+function $num(schema: $Schema): $Schema {
+  return $z.preprocess((value) => (typeof value === 'string' && /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : value), schema)
+}
+// The server collects array parameters into string[]; a lone string is accepted as one item.
+function $arr(schema: $Schema): $Schema {
+  return $z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema)
+}
+// A multipart file part: the server hands it over as a Blob (a File, with its name and type); a text part is not one.
+function $file(): $Schema {
+  return $z.unknown().refine((value) => value === undefined || value instanceof Blob, { error: 'must be a file' })
+}
+
 function StoredFileSchema$(): $Schema {
   return $z.looseObject({
     name: $z.string(),
@@ -87,12 +100,12 @@ function ProblemSchema$(): $Schema {
 const ProblemSchema: $Schema = $lazy(ProblemSchema$)
 function uploadFileBodySchema$(): $Schema {
   return $z.looseObject({
-    file: /* format: binary */ $z.unknown(),
+    file: $file(),
     caption: $z.string().max(200).optional(),
-    tags: $z.array($z.string()).optional(),
+    tags: $arr($z.array($z.string())).optional(),
     meta: $z.looseObject({
       camera: $z.string().optional(),
-      iso: $z.int().optional(),
+      iso: $num($z.int()).optional(),
     }).optional(),
   })
 }

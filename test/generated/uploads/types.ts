@@ -195,7 +195,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** Format: binary */
-                    file: string;
+                    file: Blob;
                     caption?: string;
                     count?: number;
                     public?: boolean;
