@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { encodingOf } from '../../generator/src/emit/client/encodings.js'
 import { rawName } from '../../generator/src/emit/client/names.js'
 import { clientEmitter } from '../../generator/src/emit/client/index.js'
+import { queryEmitter } from '../../generator/src/emit/query/index.js'
 import { loadModel } from '../../generator/src/model/index.js'
 import { resolveOptions } from '../../generator/src/options.js'
 import type { Operation, Parameter } from '../../generator/src/model/types.js'
@@ -71,5 +72,22 @@ describe('client.ts', () => {
     // One method per operation, typed from `paths`, and the credentials-exchange note on `authorize`.
     for (const o of model.operations) expect(a).toContain(`${o.name}: OperationMethod<paths['${o.path}']['${o.method}']>`)
     expect(a).toMatch(/Credentials exchange[^\n]*\n\s*\*\/\n\s*authorize:/)
+  })
+})
+
+describe('query.ts', () => {
+  it('imports nothing at run time but @gatehouse/client (the client only as a type), the same for any spec', async () => {
+    const articles = spec('articles.yaml')
+    const pets = spec('petstore-keys.yaml')
+    const a = await queryEmitter.emit(await loadModel(articles), resolveOptions({ spec: articles, out: 'unused' }))
+    const b = await queryEmitter.emit(await loadModel(pets), resolveOptions({ spec: pets, out: 'unused' }))
+    const imports = [...a.matchAll(/^import (type )?.* from '([^']+)'/gm)].map((m) => [m[2], Boolean(m[1])])
+    expect(imports).toEqual([
+      ['@gatehouse/client', false],
+      ['./client.js', true],
+    ])
+    const body = (s: string) => s.replace(/^\/\/.*\n/gm, '').replace(/ \* TanStack Query v5 options for every operation of [^:]+:/, '')
+    expect(body(a)).toBe(body(b))
+    expect(a).toContain('export function createQueries(api: Client): Queries<Client>')
   })
 })

@@ -47,7 +47,7 @@ describe('gatehouse CLI', { timeout: 90_000 }, () => {
     expect(run.stderr).toBe('')
     expect(run.stdout.trim().split('\n')).toHaveLength(1)
     expect(run.stdout).toMatch(/5 operations, 6 schemas, 6 files written .* in \d+ ms/)
-    expect((await readdir(out)).sort()).toEqual(['client.ts', 'index.ts', 'schemas.ts', 'security.ts', 'server.ts', 'types.ts'])
+    expect((await readdir(out)).sort()).toEqual(['client.ts', 'index.ts', 'query.ts', 'schemas.ts', 'security.ts', 'server.ts', 'types.ts'])
 
     expect((await gatehouse('generate', 'spec/articles.yaml', '--out', out, '--check')).code).toBe(0)
     await writeFile(join(out, 'client.ts'), '// stale\n')

@@ -8,7 +8,7 @@ import { generate } from '../../generator/src/generate.js'
 import { fixtures } from './helpers.js'
 
 const spec = fileURLToPath(new URL('../../spec/articles.yaml', import.meta.url))
-const FILES = ['types.ts', 'schemas.ts', 'security.ts', 'server.ts', 'client.ts', 'index.ts']
+const FILES = ['types.ts', 'schemas.ts', 'security.ts', 'server.ts', 'client.ts', 'query.ts', 'index.ts']
 let dir: string
 
 beforeAll(async () => {

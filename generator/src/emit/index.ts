@@ -3,6 +3,7 @@ import { clientEmitter } from './client/index.js'
 import type { Emitter } from './emitter.js'
 import { indexEmitter } from './index-file.js'
 import { schemasEmitter } from './schemas/index.js'
+import { queryEmitter } from './query/index.js'
 import { securityEmitter } from './security.js'
 import { serverEmitter } from './server/index.js'
 import { typesEmitter } from './types.js'
@@ -19,6 +20,7 @@ export const emitters: readonly Emitter[] = [
   securityEmitter,
   serverEmitter,
   clientEmitter,
+  queryEmitter,
   indexEmitter,
 ]
 

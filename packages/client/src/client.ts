@@ -9,6 +9,7 @@ import type { PreparedBody } from './request/body.js'
 import { prepareBody } from './request/body.js'
 import type { PartEncodings } from './request/multipart.js'
 import { mergeHeaders, type HeadersLike } from './request/headers.js'
+import { sendThrough } from './request/middleware.js'
 import { mayRetry, resolveRetry, retryDelay } from './request/retry.js'
 import { requestSignal, sleep } from './request/signal.js'
 import { buildUrl, type QueryStyle } from './request/url.js'
@@ -56,6 +57,7 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
   const states = new Map<TokenSource, SourceState>()
   const state = (s: TokenSource) => states.get(s) ?? states.set(s, {}).get(s)!
   const dpop = options.dpop
+  const middleware = options.middleware?.length ? options.middleware : undefined
   let dpopNonce: string | undefined
 
   /** Sends until there is a result to return: one renewal replay after a 401, one DPoP nonce retry, `retry` for transient statuses. */
@@ -92,7 +94,7 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       const init: RequestInit & { duplex?: string } = { method, headers: h, body: prepared.body, signal }
       // Node's fetch requires `duplex` for a stream body (Fetch standard, RequestInit.duplex).
       if (!prepared.replayable) init.duplex = 'half'
-      const res = await doFetch(u, init)
+      const res = middleware ? await sendThrough(middleware, doFetch, operation, attempt, u, init) : await doFetch(u, init)
       const out: Outcome = { res, reauthenticated }
       if (res.status === 401 || res.status === 403) Object.assign(out, (await failure()).readChallenges(res.headers))
       if (res.status === 403) out.scopes = creds.length ? creds.flatMap((c) => c.scopes) : (op.security.find((a) => a.length)?.flatMap((r) => r.scopes) ?? [])

@@ -31,3 +31,24 @@ export class RequestError extends Error {
     this.operation = operation
   }
 }
+
+/**
+ * A failure result thrown instead of returned, for APIs that expect a rejection
+ * (TanStack Query's `queryFn`, `mutationFn`). `result` is the operation's
+ * failure union: narrowing on `result.status` gives `invalidParams` (400),
+ * `challenges` (401), `requiredScopes` (403) and the declared error bodies.
+ * @example
+ * if (error instanceof ResultError && error.result.status === 403) showMissing(error.result.requiredScopes)
+ */
+export class ResultError<R extends { ok: false; status: number } = { ok: false; status: number; response: Response }> extends Error {
+  override readonly name = 'ResultError'
+  readonly result: R
+  /** The operation whose call failed (`operationId`). */
+  readonly operation: string
+
+  constructor(result: R, operation: string) {
+    super(`${operation}: ${result.status}`)
+    this.result = result
+    this.operation = operation
+  }
+}

@@ -1,6 +1,6 @@
 // @gatehouse/client: the runtime of generated clients. Web APIs only.
 export { createRuntimeClient, type OperationEncoding, type OperationInfo } from './client.js'
-export { RequestError, type RequestErrorCode } from './errors.js'
+export { RequestError, ResultError, type RequestErrorCode } from './errors.js'
 export { staticToken, type BasicCredentials, type RefreshContext, type TokenSource } from './auth/token-source.js'
 export {
   clientCredentials,
@@ -13,6 +13,7 @@ export type { AuthOptions, CredentialFor, DpopSigner, FetchLike, RuntimeOptions 
 export type { BinaryBody, CallInit, CallOptions } from './request/init.js'
 export type { ServerSentEvent } from './result/stream.js'
 export type { HeadersLike } from './request/headers.js'
+export type { Middleware, MiddlewareContext } from './request/middleware.js'
 export type { RetryOptions } from './request/retry.js'
 export type { QueryStyle } from './request/url.js'
 export type { RawClient } from './raw.js'
@@ -32,3 +33,4 @@ export type {
 } from './result/types.js'
 export type { BearerError, Challenge, InvalidParam, Problem, StepUp } from './http-auth.js'
 export type { OperationMethod, ResultOf } from './operation.js'
+export { createRuntimeQueries, type OperationQueries, type Queries, type QueryData, type QueryError, type QueryInput, type QueryKey } from './query.js'

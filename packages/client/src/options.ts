@@ -1,4 +1,5 @@
 import type { BasicCredentials, TokenSource } from './auth/token-source.js'
+import type { Middleware } from './request/middleware.js'
 import type { HeadersLike } from './request/headers.js'
 import type { RetryOptions } from './request/retry.js'
 import type { UnauthorizedResult } from './result/types.js'
@@ -55,4 +56,6 @@ export interface RuntimeOptions<Schemes = Record<string, unknown>> {
   validate?: ValidateOption
   /** Optional DPoP proofs (RFC 9449); enables the `use_dpop_nonce` retry. */
   dpop?: DpopSigner
+  /** Hooks around every attempt (retries and replays included): `onRequest`, `onResponse`, `onError`. */
+  middleware?: readonly Middleware[]
 }
