@@ -46,7 +46,7 @@ describe('gatehouse CLI', { timeout: 90_000 }, () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
     expect(run.stdout.trim().split('\n')).toHaveLength(1)
-    expect(run.stdout).toMatch(/5 operations, 6 schemas, 6 files written .* in \d+ ms/)
+    expect(run.stdout).toMatch(/5 operations, 6 schemas, 7 files written .* in \d+ ms/)
     expect((await readdir(out)).sort()).toEqual(['client.ts', 'index.ts', 'query.ts', 'schemas.ts', 'security.ts', 'server.ts', 'types.ts'])
 
     expect((await gatehouse('generate', 'spec/articles.yaml', '--out', out, '--check')).code).toBe(0)
