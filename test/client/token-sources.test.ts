@@ -1,6 +1,6 @@
 // refreshTokenGrant and clientCredentials against a loopback token endpoint (RFC 6749 §4.4, §6).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { clientCredentials, refreshTokenGrant, staticToken } from '@gatehouse/client'
+import { clientCredentials, crossTab, refreshTokenGrant, staticToken } from '@gatehouse/client'
 import { json, startServer, type TestServer } from './support/server.js'
 
 let server: TestServer
@@ -85,5 +85,39 @@ describe('token sources', () => {
     const remote = clientCredentials({ tokenEndpoint: 'http://auth.example/token', clientId: 'app', clientSecret: 'secret', fetch: fetchSpy })
     await expect(remote.refresh!({ rejected: undefined, challenges: [] })).rejects.toThrow()
     expect(fetchSpy).toHaveBeenCalledOnce()
+  })
+})
+
+describe('refresh token storage and crossTab outside a browser', () => {
+  it('storage: the refresh token is read before each refresh and written after each rotation', async () => {
+    rotatingEndpoint()
+    const kept = new Map<string, string>()
+    const storage = { getItem: (k: string) => kept.get(k), setItem: (k: string, v: string) => void kept.set(k, v) }
+    const first = refreshTokenGrant({ tokenEndpoint: `${server.url}/token`, clientId: 'app', clientSecret: 'secret', refreshToken: 'rt-0', storage })
+    expect(kept.get('gatehouse:app:refresh_token')).toBe('rt-0')
+    await first.refresh!({ rejected: undefined, challenges: [] })
+    const rotated = kept.get('gatehouse:app:refresh_token')
+    expect(rotated).toMatch(/^rt-[1-9]/)
+    // A second page load: no refresh token given, the stored (rotated) one is used.
+    const second = refreshTokenGrant({ tokenEndpoint: `${server.url}/token`, clientId: 'app', clientSecret: 'secret', storage })
+    expect(await second.getToken()).toMatch(/^at-/)
+    expect(new URLSearchParams(server.seen.at(-1)!.body.toString()).get('refresh_token')).toBe(rotated)
+    // The first source's in-memory token is the used one; storage gives it the newest, so it does not replay a used token.
+    expect(await first.refresh!({ rejected: undefined, challenges: [] })).toMatch(/^at-/)
+  })
+
+  it('storage without any refresh token: the renewal fails with a message naming the key', async () => {
+    const source = refreshTokenGrant({ tokenEndpoint: `${server.url}/token`, clientId: 'app', storage: { getItem: () => null, setItem: () => {} } })
+    await expect(source.refresh!({ rejected: undefined, challenges: [] })).rejects.toThrow(/no refresh token .*gatehouse:app:refresh_token/)
+  })
+
+  it('crossTab is a no-op where Web Locks are missing (Node): the same source, and crossTab: true still refreshes', async () => {
+    expect((globalThis.navigator as { locks?: unknown } | undefined)?.locks).toBeUndefined()
+    const plain = { getToken: () => 't', refresh: async () => 'u' }
+    expect(crossTab(plain, { name: 'x' })).toBe(plain)
+    rotatingEndpoint()
+    const source = refreshTokenGrant({ tokenEndpoint: `${server.url}/token`, clientId: 'app', clientSecret: 'secret', refreshToken: 'rt-0', crossTab: true })
+    expect(await source.getToken()).toMatch(/^at-/)
+    expect(await source.refresh!({ rejected: undefined, challenges: [] })).toMatch(/^at-/)
   })
 })

@@ -8,7 +8,10 @@ export {
   type ClientCredentialsOptions,
   type RefreshTokenGrantOptions,
   type TokenEndpointOptions,
+  type TokenStorage,
 } from './auth/oauth.js'
+export { crossTab, type CrossTabOptions } from './auth/cross-tab.js'
+export type { TokenSet } from './auth/shared.js'
 export type { AuthOptions, CredentialFor, DpopSigner, FetchLike, RuntimeOptions } from './options.js'
 export type { BinaryBody, CallInit, CallOptions } from './request/init.js'
 export type { ServerSentEvent } from './result/stream.js'

@@ -11,6 +11,8 @@ export interface OAuthServerOptions {
   scopes: string[]
   /** Lifetime of user access tokens (refresh grant) in seconds; short, so tests can watch them expire. Service tokens live 300 s. */
   accessTokenTtl?: number
+  /** Registers a public single-page-app client (no secret, PKCE) redirecting here; the provider allows CORS from its origin. */
+  spaRedirectUri?: string
 }
 
 /** A client registered at the test authorization server. */
@@ -31,6 +33,8 @@ export interface OAuthServer {
   app: RegisteredClient
   /** A confidential client allowed the client_credentials grant (a backend service). */
   service: RegisteredClient
+  /** The public client of `spaRedirectUri` (authorization code with PKCE, refresh tokens). */
+  spa: { clientId: string }
   /** Every token request the provider answered, in order (grant type and status). */
   tokenRequests: { grantType: string; status: number }[]
   /**
@@ -38,7 +42,7 @@ export interface OAuthServer {
    * consented, without a browser: it writes the grant and the token through the
    * provider's own models, exactly what the authorization code exchange stores.
    */
-  issueRefreshToken(accountId: string, scopes: string[]): Promise<string>
+  issueRefreshToken(accountId: string, scopes: string[], clientId?: string): Promise<string>
   close(): Promise<void>
 }
 
@@ -48,7 +52,7 @@ export interface OAuthServer {
  * and rotating refresh tokens on every use (RFC 9700 §4.14.2).
  */
 export async function startOAuthServer(options: OAuthServerOptions): Promise<OAuthServer> {
-  const { audience, scopes, accessTokenTtl = 60 } = options
+  const { audience, scopes, accessTokenTtl = 60, spaRedirectUri } = options
   // The provider needs its issuer up front, so the port is reserved first.
   const http: Server = createServer()
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
@@ -58,6 +62,7 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
   const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' }
   const app = { clientId: 'articles-app', clientSecret: 'app-secret-0123456789' }
   const service = { clientId: 'articles-service', clientSecret: 'service-secret-0123456789' }
+  const spa = { clientId: 'articles-spa' }
 
   const provider = new Provider(issuer, {
     clients: [
@@ -76,6 +81,17 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
         response_types: [],
         scope: scopes.join(' '),
       },
+      ...(spaRedirectUri
+        ? [
+            {
+              client_id: spa.clientId,
+              token_endpoint_auth_method: 'none',
+              grant_types: ['authorization_code', 'refresh_token'],
+              redirect_uris: [spaRedirectUri],
+              scope: `openid offline_access ${scopes.join(' ')}`,
+            },
+          ]
+        : []),
     ],
     jwks: { keys: [jwk] },
     scopes: ['openid', 'offline_access', ...scopes],
@@ -93,7 +109,8 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
       AuthorizationCode: 60,
     },
     features: {
-      devInteractions: { enabled: false },
+      // The provider's own login and consent pages, for the browser sign-in test only.
+      devInteractions: { enabled: spaRedirectUri !== undefined },
       clientCredentials: { enabled: true },
       resourceIndicators: {
         enabled: true,
@@ -124,11 +141,12 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
     jwksUri: `${issuer}/jwks`,
     app,
     service,
+    spa,
     tokenRequests,
-    async issueRefreshToken(accountId, granted) {
-      const client = await provider.Client.find(app.clientId)
-      if (!client) throw new Error(`client ${app.clientId} is not registered`)
-      const grant = new provider.Grant({ accountId, clientId: app.clientId })
+    async issueRefreshToken(accountId, granted, clientId = app.clientId) {
+      const client = await provider.Client.find(clientId)
+      if (!client) throw new Error(`client ${clientId} is not registered`)
+      const grant = new provider.Grant({ accountId, clientId })
       grant.addOIDCScope('offline_access')
       grant.addResourceScope(audience, granted.join(' '))
       const grantId = await grant.save()

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import { shareable, type TokenSet } from './shared.js'
 import type { TokenSource } from './token-source.js'
 
 /** Options shared by the OAuth 2.0 token sources (RFC 6749 §3.2). */
@@ -18,13 +19,33 @@ export interface TokenEndpointOptions {
   onTokens?: (tokens: oauth.TokenEndpointResponse) => void | Promise<void>
 }
 
+/**
+ * Where a refresh token is kept between page loads, in the Web Storage shape:
+ * `localStorage` (shared by the origin's tabs), `sessionStorage` (one tab), or
+ * your own object (an encrypted IndexedDB wrapper, a native bridge; may be async).
+ */
+export interface TokenStorage {
+  getItem(key: string): string | null | undefined | Promise<string | null | undefined>
+  setItem(key: string, value: string): void | Promise<void>
+}
+
 /** Options of {@link refreshTokenGrant}. */
 export interface RefreshTokenGrantOptions extends TokenEndpointOptions {
-  refreshToken: string
+  /** The refresh token; may be omitted when `storage` already holds one. */
+  refreshToken?: string
   /** An access token already held (e.g. from the login response); fetched on first use when omitted. */
   accessToken?: string
   /** Scopes to ask for (RFC 6749 §6: at most the originally granted ones). */
   scopes?: string[]
+  /** Keeps the refresh token (read before each refresh, written after each rotation); memory only when omitted. */
+  storage?: TokenStorage
+  /** The key in `storage`; defaults to `gatehouse:<clientId>:refresh_token`. */
+  storageKey?: string
+  /**
+   * One refresh at a time across the origin's tabs, the new tokens handed to the
+   * others (see {@link crossTab}); `true` names the lock after `clientId`.
+   */
+  crossTab?: boolean | { name: string }
 }
 
 /** Options of {@link clientCredentials}. */
@@ -38,8 +59,12 @@ const expiryLeeway = (expiresIn: number) => Math.min(30, expiresIn / 10)
 
 type Grant = (as: oauth.AuthorizationServer, client: oauth.Client, auth: oauth.ClientAuth, opts: oauth.TokenEndpointRequestOptions) => Promise<oauth.TokenEndpointResponse>
 
-/** A token source over one grant: caches the access token until it expires, and shares one request among concurrent callers. */
-function grantSource(o: TokenEndpointOptions, initial: string | undefined, grant: Grant): TokenSource {
+/**
+ * A token source over one grant: caches the access token until it expires, and
+ * shares one request among concurrent callers. `tokens` is its state, which the
+ * grant may read (the refresh token) and `crossTab` may replace.
+ */
+export function grantSource(o: TokenEndpointOptions, tokens: Partial<TokenSet>, grant: Grant): TokenSource {
   const url = new URL(o.tokenEndpoint)
   const as: oauth.AuthorizationServer = { issuer: o.issuer ?? url.origin, token_endpoint: url.href }
   const client: oauth.Client = { client_id: o.clientId }
@@ -50,39 +75,66 @@ function grantSource(o: TokenEndpointOptions, initial: string | undefined, grant
   // oauth4webapi refuses http: outright; loopback is where tests and local servers live (RFC 8252 §8.3).
   if (url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname)) opts[oauth.allowInsecureRequests] = true
 
-  let token = initial
-  let expiresAt = Infinity
   let pending: Promise<string> | undefined
-  const renew = (): Promise<string> =>
-    (pending ??= (async () => {
-      const tokens = await grant(as, client, auth, opts)
-      token = tokens.access_token
-      expiresAt = tokens.expires_in === undefined ? Infinity : Date.now() + (tokens.expires_in - expiryLeeway(tokens.expires_in)) * 1000
-      await o.onTokens?.(tokens)
-      return token
-    })().finally(() => (pending = undefined)))
-  return {
+  const request = async (): Promise<string> => {
+    const r = await grant(as, client, auth, opts)
+    tokens.accessToken = r.access_token
+    tokens.expiresAt = r.expires_in === undefined ? Infinity : Date.now() + (r.expires_in - expiryLeeway(r.expires_in)) * 1000
+    if (r.refresh_token) tokens.refreshToken = r.refresh_token
+    await o.onTokens?.(r)
+    return r.access_token
+  }
+  let wrap = (renew: () => Promise<string>) => renew()
+  const renew = (): Promise<string> => (pending ??= wrap(request).finally(() => (pending = undefined)))
+  const source: TokenSource = {
     // A failed renewal here sends the request without a token; its 401 then goes through `refresh`, once.
-    getToken: () => (token !== undefined && Date.now() < expiresAt ? token : renew().catch(() => undefined)),
+    getToken: () => (tokens.accessToken !== undefined && Date.now() < (tokens.expiresAt ?? Infinity) ? tokens.accessToken : renew().catch(() => undefined)),
     refresh: renew,
+  }
+  shareable.set(source, {
+    current: () => (tokens.accessToken === undefined ? undefined : { ...tokens } as TokenSet),
+    adopt: (t) => void Object.assign(tokens, t),
+    wrapRenewal: (w) => void (wrap = w),
+  })
+  return source
+}
+
+/** `crossTab: true | { name }` of a source's options, applied (its module is loaded only then). */
+export function withCrossTab(source: TokenSource, option: boolean | { name: string } | undefined, defaultName: string): TokenSource {
+  if (!option) return source
+  const name = option === true ? defaultName : option.name
+  let shared: TokenSource | undefined
+  // Calls wait for the module, so no renewal can start before crossTab has wrapped it.
+  const ready = import('./cross-tab.js').then((m) => (shared = m.crossTab(source, { name })))
+  return {
+    getToken: () => (shared ? shared.getToken() : ready.then((s) => s.getToken())),
+    refresh: async (ctx) => (shared ?? (await ready)).refresh!(ctx),
   }
 }
 
 /**
  * Access tokens from a refresh token (RFC 6749 §6), on oauth4webapi: refreshes on
  * expiry or after a 401, keeps the rotated refresh token the server returns
- * (OAuth 2.0 Security BCP §4.14), and hands every response to `onTokens`.
- * @example createClient({ baseUrl, auth: { oauth2: refreshTokenGrant({ tokenEndpoint, clientId, refreshToken }) } })
+ * (OAuth 2.0 Security BCP §4.14; in `storage` when given), and hands every
+ * response to `onTokens`. With `crossTab`, the tabs of an origin refresh one at a time.
+ * @example createClient({ baseUrl, auth: { oauth2: refreshTokenGrant({ tokenEndpoint, clientId, refreshToken, crossTab: true }) } })
  */
 export function refreshTokenGrant(o: RefreshTokenGrantOptions): TokenSource {
-  let refreshToken = o.refreshToken
+  const key = o.storageKey ?? `gatehouse:${o.clientId}:refresh_token`
+  const { storage } = o
+  const tokens: Partial<TokenSet> = { accessToken: o.accessToken, refreshToken: o.refreshToken }
+  if (storage && o.refreshToken) void storage.setItem(key, o.refreshToken)
   const params = o.scopes ? new URLSearchParams({ scope: o.scopes.join(' ') }) : undefined
-  return grantSource(o, o.accessToken, async (as, client, auth, opts) => {
+  const source = grantSource(o, tokens, async (as, client, auth, opts) => {
+    // Another tab (or an earlier page load) may have rotated it: storage holds the latest.
+    const refreshToken = (storage && (await storage.getItem(key))) || tokens.refreshToken
+    if (!refreshToken) throw new Error(`refreshTokenGrant: no refresh token (none given, and none in storage under ${key})`)
     const res = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, { ...opts, additionalParameters: params })
-    const tokens = await oauth.processRefreshTokenResponse(as, client, res)
-    if (tokens.refresh_token) refreshToken = tokens.refresh_token
-    return tokens
+    const r = await oauth.processRefreshTokenResponse(as, client, res)
+    if (storage && r.refresh_token) await storage.setItem(key, r.refresh_token)
+    return r
   })
+  return withCrossTab(source, o.crossTab, `gatehouse:${o.clientId}`)
 }
 
 /**
@@ -92,7 +144,7 @@ export function refreshTokenGrant(o: RefreshTokenGrantOptions): TokenSource {
  */
 export function clientCredentials(o: ClientCredentialsOptions): TokenSource {
   const params: Record<string, string> = o.scopes?.length ? { scope: o.scopes.join(' ') } : {}
-  return grantSource(o, undefined, async (as, client, auth, opts) =>
+  return grantSource(o, {}, async (as, client, auth, opts) =>
     oauth.processClientCredentialsResponse(as, client, await oauth.clientCredentialsGrantRequest(as, client, auth, params, opts)),
   )
 }
