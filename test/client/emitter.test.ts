@@ -5,6 +5,7 @@ import { encodingOf } from '../../generator/src/emit/client/encodings.js'
 import { rawName } from '../../generator/src/emit/client/names.js'
 import { clientEmitter } from '../../generator/src/emit/client/index.js'
 import { queryEmitter } from '../../generator/src/emit/query/index.js'
+import { emittersFor } from '../../generator/src/emit/index.js'
 import { loadModel } from '../../generator/src/model/index.js'
 import { resolveOptions } from '../../generator/src/options.js'
 import type { Operation, Parameter } from '../../generator/src/model/types.js'
@@ -89,5 +90,11 @@ describe('query.ts', () => {
     const body = (s: string) => s.replace(/^\/\/.*\n/gm, '').replace(/ \* TanStack Query v5 options for every operation of [^:]+:/, '')
     expect(body(a)).toBe(body(b))
     expect(a).toContain('export function createQueries(api: Client): Queries<Client>')
+  })
+
+  it('is written with the client target (and all), never with the server target', () => {
+    expect(emittersFor('client').map((e) => e.file)).toContain('query.ts')
+    expect(emittersFor('all').map((e) => e.file)).toContain('query.ts')
+    expect(emittersFor('server').map((e) => e.file)).not.toContain('query.ts')
   })
 })

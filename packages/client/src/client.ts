@@ -9,7 +9,6 @@ import type { PreparedBody } from './request/body.js'
 import { prepareBody } from './request/body.js'
 import type { PartEncodings } from './request/multipart.js'
 import { mergeHeaders, type HeadersLike } from './request/headers.js'
-import { sendThrough } from './request/middleware.js'
 import { mayRetry, resolveRetry, retryDelay } from './request/retry.js'
 import { requestSignal, sleep } from './request/signal.js'
 import { buildUrl, type QueryStyle } from './request/url.js'
@@ -58,6 +57,8 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
   const state = (s: TokenSource) => states.get(s) ?? states.set(s, {}).get(s)!
   const dpop = options.dpop
   const middleware = options.middleware?.length ? options.middleware : undefined
+  // Loaded only by clients that have middleware: the others never download it.
+  let hooks: Promise<typeof import('./request/middleware.js')> | undefined
   let dpopNonce: string | undefined
 
   /** Sends until there is a result to return: one renewal replay after a 401, one DPoP nonce retry, `retry` for transient statuses. */
@@ -94,7 +95,7 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       const init: RequestInit & { duplex?: string } = { method, headers: h, body: prepared.body, signal }
       // Node's fetch requires `duplex` for a stream body (Fetch standard, RequestInit.duplex).
       if (!prepared.replayable) init.duplex = 'half'
-      const res = middleware ? await sendThrough(middleware, doFetch, operation, attempt, u, init) : await doFetch(u, init)
+      const res = middleware ? await (await (hooks ??= import('./request/middleware.js'))).sendThrough(middleware, doFetch, operation, attempt, u, init) : await doFetch(u, init)
       const out: Outcome = { res, reauthenticated }
       if (res.status === 401 || res.status === 403) Object.assign(out, (await failure()).readChallenges(res.headers))
       if (res.status === 403) out.scopes = creds.length ? creds.flatMap((c) => c.scopes) : (op.security.find((a) => a.length)?.flatMap((r) => r.scopes) ?? [])

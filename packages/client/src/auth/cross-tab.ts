@@ -1,7 +1,3 @@
-// One refresh at a time across the tabs of an origin. With a rotating refresh
-// token (OAuth 2.0 Security BCP, RFC 9700 §4.14.2), two tabs refreshing with the
-// same token look like a replay: the server revokes the whole token family.
-import { shareable, type TokenSet } from './shared.js'
 import type { TokenSource } from './token-source.js'
 
 /** Options of {@link crossTab}. */
@@ -15,8 +11,6 @@ export interface CrossTabOptions {
   waitMs?: number
 }
 
-type Message = { type: 'tokens'; tokens: TokenSet } | { type: 'failed' }
-
 /**
  * Shares a token source across the tabs of an origin: one refresh at a time
  * (Web Locks, `navigator.locks`), the new tokens handed to the other tabs
@@ -25,68 +19,17 @@ type Message = { type: 'tokens'; tokens: TokenSet } | { type: 'failed' }
  * `authorizationCodeWithPkce`) hand over their rotated refresh token too and
  * coordinate the renewal `getToken` starts on expiry; any other source shares
  * its access token and its `refresh`. Returns `source` unchanged where either
- * API is missing (Node, old browsers).
+ * API is missing (Node, old browsers). The implementation loads on first use.
  * @example auth: { oauth2: crossTab(mySource, { name: 'app:oauth2' }) }
  */
 export function crossTab(source: TokenSource, options: CrossTabOptions): TokenSource {
   const locks = (globalThis as { navigator?: Navigator }).navigator?.locks
   if (!locks || typeof BroadcastChannel !== 'function' || !source.refresh) return source
-  const { name, waitMs = 1000 } = options
-  const hooks = shareable.get(source)
-  const channel = new BroadcastChannel(name)
-  let received = 0
-  /** Another tab's access token, for sources that cannot adopt tokens. */
-  let theirs: string | undefined
-  let wake: (() => void) | undefined
-  channel.onmessage = (e: MessageEvent<Message>) => {
-    received++
-    if (e.data.type === 'tokens') {
-      if (hooks) hooks.adopt(e.data.tokens)
-      else theirs = e.data.tokens.accessToken
-    }
-    wake?.()
-  }
-
-  const current = () => (hooks ? hooks.current()?.accessToken : theirs)
-
-  /** Runs `renew` holding the origin-wide lock, unless the tokens another tab just got make it unnecessary. */
-  async function coordinated(renew: () => Promise<string | undefined>, rejected: string | undefined): Promise<string | undefined> {
-    const seen = received
-    const run = async (waited: boolean) => {
-      // The holder posted its outcome before releasing the lock; the message may still be on its way.
-      if (waited && received === seen) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, waitMs)))
-      wake = undefined
-      const now = current()
-      if (now !== undefined && now !== rejected) return now
-      let token: string | undefined
-      try {
-        token = await renew()
-      } finally {
-        channel.postMessage(token === undefined ? { type: 'failed' } : { type: 'tokens', tokens: hooks?.current() ?? { accessToken: token } })
-      }
-      theirs = undefined
-      return token
-    }
-    const hold = (ifAvailable: boolean) =>
-      new Promise<{ token: string | undefined } | undefined>((resolve, reject) => {
-        locks!
-          .request(name, { ifAvailable }, async (lock) => {
-            if (!lock) return resolve(undefined)
-            await run(!ifAvailable).then((token) => resolve({ token }), reject)
-            // Held a moment longer, so that the next tab to take it has received the tokens just posted.
-            await new Promise((r) => setTimeout(r, 50))
-          })
-          .catch(reject)
-      })
-    return ((await hold(true)) ?? (await hold(false)))!.token
-  }
-
-  if (hooks) {
-    hooks.wrapRenewal((renew) => coordinated(renew, hooks.current()?.accessToken) as Promise<string>)
-    return source
-  }
+  let shared: TokenSource | undefined
+  // Calls wait for the module, so no renewal can start before it has wrapped the source's.
+  const ready = import('./share-tabs.js').then((m) => (shared = m.shareAcrossTabs(source, options, locks)))
   return {
-    getToken: () => theirs ?? source.getToken(),
-    refresh: (ctx) => coordinated(() => source.refresh!(ctx), ctx.rejected),
+    getToken: () => (shared ? shared.getToken() : ready.then((s) => s.getToken())),
+    refresh: async (ctx) => (shared ?? (await ready)).refresh!(ctx),
   }
 }

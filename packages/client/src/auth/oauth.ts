@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi'
+import { crossTab } from './cross-tab.js'
 import { shareable, type TokenSet } from './shared.js'
 import type { TokenSource } from './token-source.js'
 
@@ -99,19 +100,6 @@ export function grantSource(o: TokenEndpointOptions, tokens: Partial<TokenSet>, 
   return source
 }
 
-/** `crossTab: true | { name }` of a source's options, applied (its module is loaded only then). */
-export function withCrossTab(source: TokenSource, option: boolean | { name: string } | undefined, defaultName: string): TokenSource {
-  if (!option) return source
-  const name = option === true ? defaultName : option.name
-  let shared: TokenSource | undefined
-  // Calls wait for the module, so no renewal can start before crossTab has wrapped it.
-  const ready = import('./cross-tab.js').then((m) => (shared = m.crossTab(source, { name })))
-  return {
-    getToken: () => (shared ? shared.getToken() : ready.then((s) => s.getToken())),
-    refresh: async (ctx) => (shared ?? (await ready)).refresh!(ctx),
-  }
-}
-
 /**
  * Access tokens from a refresh token (RFC 6749 §6), on oauth4webapi: refreshes on
  * expiry or after a 401, keeps the rotated refresh token the server returns
@@ -134,7 +122,7 @@ export function refreshTokenGrant(o: RefreshTokenGrantOptions): TokenSource {
     if (storage && r.refresh_token) await storage.setItem(key, r.refresh_token)
     return r
   })
-  return withCrossTab(source, o.crossTab, `gatehouse:${o.clientId}`)
+  return o.crossTab ? crossTab(source, { name: o.crossTab === true ? `gatehouse:${o.clientId}` : o.crossTab.name }) : source
 }
 
 /**
