@@ -1,6 +1,8 @@
-// Bundle size of a browser app using one operation of a generated client:
-// createClient + @gatehouse/client + @gatehouse/http-auth + openapi-fetch,
-// bundled and minified with esbuild, must stay within 5 KB gzipped.
+// Bundle size of a browser app using one operation of a generated client
+// (createClient + @gatehouse/client + @gatehouse/http-auth), bundled and minified
+// with esbuild, code splitting on: the first-load chunk within 5 KB gzipped; with the
+// chunk that handles 400/401/403 (parsers, refresh, retry), within FAILURE_LIMIT; query.ts
+// adds at most 1 KB; crossTab and PKCE sign-in are downloaded only by pages using them.
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
@@ -8,13 +10,17 @@ import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const LIMIT = 5 * 1024
+// The goal for first load + failure handling is 6 KB; it is not reached (8.6 KB: the
+// http-auth parsers alone are ~4 KB gzipped). Until it is, this bound keeps it from growing.
+const FAILURE_LIMIT = 8.7 * 1024
+const QUERY_LIMIT = 1024
 
 /**
  * Bundles `source` for browsers as an app bundler would (code splitting on).
  * `initial` is what a page loads before its first call: the entry chunk and the
  * chunks it imports statically; `lazy` is every chunk behind a dynamic import.
  */
-async function bundle(source: string): Promise<{ initial: string; lazy: string[] }> {
+async function bundle(source: string): Promise<{ initial: string; lazy: string[]; failure: string }> {
   const result = await build({
     stdin: { contents: source, resolveDir: `${root}test/client`, loader: 'ts' },
     bundle: true,
@@ -43,10 +49,30 @@ async function bundle(source: string): Promise<{ initial: string; lazy: string[]
   }
   visit(entry)
   const lazy = Object.keys(outputs).filter((k) => k.endsWith('.js') && !initial.has(k))
-  return { initial: [...initial].map((k) => text.get(k)!).join('\n'), lazy: lazy.map((k) => text.get(k)!) }
+  // The error path: the chunk `result/failure.ts` went into, and what it imports statically that the first load has not.
+  const failureChunk = Object.keys(outputs).find((k) => Object.keys(outputs[k]!.inputs).some((i) => i.endsWith('result/failure.ts')))
+  const failure = new Set<string>()
+  const visitFailure = (chunk: string) => {
+    if (initial.has(chunk) || failure.has(chunk)) return
+    failure.add(chunk)
+    for (const i of outputs[chunk]!.imports) if (i.kind === 'import-statement') visitFailure(i.path)
+  }
+  if (failureChunk) visitFailure(failureChunk)
+  return {
+    initial: [...initial].map((k) => text.get(k)!).join('\n'),
+    lazy: lazy.map((k) => text.get(k)!),
+    failure: [...failure].map((k) => text.get(k)!).join('\n'),
+  }
 }
 
 const gz = (code: string) => gzipSync(code, { level: 9 }).length
+
+/** The page every size is measured on: createClient and one operation whose result it reads. */
+const APP = `
+  import { createClient } from '../generated/articles/client.js'
+  const api = createClient({ baseUrl: 'https://api.example.com', auth: { oauth2: 'token' } })
+  api.getArticle({ params: { path: { id: 'a1' } } }).then((r) => { if (r.ok) console.log(r.data.title); else console.log(r.status) })
+`
 
 describe('browser bundle size', () => {
   it('createClient + one operation ≤ 5 KB gzipped, without Node, zod or oauth4webapi', async () => {
@@ -71,5 +97,48 @@ describe('browser bundle size', () => {
     // Token sources built on oauth4webapi are tree-shaken unless imported.
     expect(ours.initial).not.toContain('oauth4webapi')
     expect(ours.initial).not.toMatch(/allowInsecureRequests|client_credentials/)
+  })
+
+  it('handling 400/401/403 (first-load chunk + failure chunk) does not grow past 8.7 KB gzipped', async () => {
+    const ours = await bundle(APP)
+    const first = gz(ours.initial)
+    const failure = gz(ours.failure)
+    console.log(`first load ${first} B + failure handling ${failure} B = ${first + failure} B gzipped`)
+    expect(failure).toBeGreaterThan(0)
+    expect(first + failure).toBeLessThanOrEqual(FAILURE_LIMIT)
+  })
+
+  it('query.ts adds ≤ 1 KB gzipped to the first load', async () => {
+    const plain = await bundle(APP)
+    const withQuery = await bundle(`
+      import { createClient } from '../generated/articles/client.js'
+      import { createQueries } from '../generated/articles/query.js'
+      const queries = createQueries(createClient({ baseUrl: 'https://api.example.com', auth: { oauth2: 'token' } }))
+      const o = queries.getArticle.queryOptions({ params: { path: { id: 'a1' } } })
+      o.queryFn({ signal: new AbortController().signal }).then((a) => console.log(o.queryKey, a.title), (e) => console.log(e.result.status))
+    `)
+    const added = gz(withQuery.initial) - gz(plain.initial)
+    console.log(`query.ts adds ${added} B gzipped`)
+    expect(withQuery.initial).toContain('ResultError')
+    expect(added).toBeLessThanOrEqual(QUERY_LIMIT)
+  })
+
+  it('crossTab and PKCE sign-in load only when used', async () => {
+    const refreshing = await bundle(`
+      import { refreshTokenGrant } from '@gatehouse/client'
+      import { createClient } from '../generated/articles/client.js'
+      const api = createClient({ baseUrl: 'https://api.example.com', auth: { oauth2: refreshTokenGrant({ tokenEndpoint: 'https://as.example/token', clientId: 'app', refreshToken: 'rt' }) } })
+      api.getArticle({ params: { path: { id: 'a1' } } }).then((r) => console.log(r.status))
+    `)
+    // The Web Locks and BroadcastChannel work is in a chunk of its own (only a feature test is on the first load).
+    expect(refreshing.initial).not.toMatch(/ifAvailable|postMessage/)
+    expect(refreshing.lazy.join('')).toMatch(/ifAvailable/)
+    expect(refreshing.initial).not.toMatch(/code_challenge/)
+    const signingIn = await bundle(`
+      import { authorizationCodeWithPkce } from '@gatehouse/client'
+      authorizationCodeWithPkce({ issuer: 'https://as.example', clientId: 'spa', redirectUri: 'https://app.example/cb', scopes: [] }).authorizationUrl().then(console.log)
+    `)
+    expect(signingIn.initial).toMatch(/code_challenge/)
+    expect((await bundle(APP)).initial).not.toMatch(/code_challenge|BroadcastChannel/)
   })
 })

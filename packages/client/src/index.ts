@@ -11,6 +11,7 @@ export {
   type TokenStorage,
 } from './auth/oauth.js'
 export { crossTab, type CrossTabOptions } from './auth/cross-tab.js'
+export { authorizationCodeWithPkce, type AuthorizationCodeWithPkceOptions, type PkceSignIn } from './auth/pkce.js'
 export type { TokenSet } from './auth/shared.js'
 export type { AuthOptions, CredentialFor, DpopSigner, FetchLike, RuntimeOptions } from './options.js'
 export type { BinaryBody, CallInit, CallOptions } from './request/init.js'

@@ -28,6 +28,7 @@ export interface TokenEndpointOptions {
 export interface TokenStorage {
   getItem(key: string): string | null | undefined | Promise<string | null | undefined>
   setItem(key: string, value: string): void | Promise<void>
+  removeItem?(key: string): void | Promise<void>
 }
 
 /** Options of {@link refreshTokenGrant}. */
@@ -58,6 +59,19 @@ export interface ClientCredentialsOptions extends TokenEndpointOptions {
 /** Seconds before `expires_in` runs out at which a token counts as expired (clock skew, request latency); a tenth of short lifetimes. */
 const expiryLeeway = (expiresIn: number) => Math.min(30, expiresIn / 10)
 
+/** oauth4webapi's request options: the injected `fetch`, and plain http for loopback hosts only. */
+export function requestOptions(url: URL, fetch: TokenEndpointOptions['fetch']): oauth.TokenEndpointRequestOptions {
+  const opts: oauth.TokenEndpointRequestOptions = {}
+  if (fetch) opts[oauth.customFetch] = fetch
+  // oauth4webapi refuses http: outright; loopback is where tests and local servers live (RFC 8252 §8.3).
+  if (url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname)) opts[oauth.allowInsecureRequests] = true
+  return opts
+}
+
+/** When a token with this `expires_in` (RFC 6749 §5.1) counts as expired, in epoch milliseconds. */
+export const expiryOf = (expiresIn: number | undefined): number =>
+  expiresIn === undefined ? Infinity : Date.now() + (expiresIn - expiryLeeway(expiresIn)) * 1000
+
 type Grant = (as: oauth.AuthorizationServer, client: oauth.Client, auth: oauth.ClientAuth, opts: oauth.TokenEndpointRequestOptions) => Promise<oauth.TokenEndpointResponse>
 
 /**
@@ -71,16 +85,13 @@ export function grantSource(o: TokenEndpointOptions, tokens: Partial<TokenSet>, 
   const client: oauth.Client = { client_id: o.clientId }
   const auth =
     o.clientSecret === undefined ? oauth.None() : o.clientAuth === 'post' ? oauth.ClientSecretPost(o.clientSecret) : oauth.ClientSecretBasic(o.clientSecret)
-  const opts: oauth.TokenEndpointRequestOptions = {}
-  if (o.fetch) opts[oauth.customFetch] = o.fetch
-  // oauth4webapi refuses http: outright; loopback is where tests and local servers live (RFC 8252 §8.3).
-  if (url.protocol === 'http:' && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname)) opts[oauth.allowInsecureRequests] = true
+  const opts = requestOptions(url, o.fetch)
 
   let pending: Promise<string> | undefined
   const request = async (): Promise<string> => {
     const r = await grant(as, client, auth, opts)
     tokens.accessToken = r.access_token
-    tokens.expiresAt = r.expires_in === undefined ? Infinity : Date.now() + (r.expires_in - expiryLeeway(r.expires_in)) * 1000
+    tokens.expiresAt = expiryOf(r.expires_in)
     if (r.refresh_token) tokens.refreshToken = r.refresh_token
     await o.onTokens?.(r)
     return r.access_token
@@ -108,10 +119,14 @@ export function grantSource(o: TokenEndpointOptions, tokens: Partial<TokenSet>, 
  * @example createClient({ baseUrl, auth: { oauth2: refreshTokenGrant({ tokenEndpoint, clientId, refreshToken, crossTab: true }) } })
  */
 export function refreshTokenGrant(o: RefreshTokenGrantOptions): TokenSource {
+  return refreshSource(o, { accessToken: o.accessToken, refreshToken: o.refreshToken })
+}
+
+/** `refreshTokenGrant` from a token set already held (the authorization code response's, for PKCE sign-in). */
+export function refreshSource(o: RefreshTokenGrantOptions, tokens: Partial<TokenSet>): TokenSource {
   const key = o.storageKey ?? `gatehouse:${o.clientId}:refresh_token`
   const { storage } = o
-  const tokens: Partial<TokenSet> = { accessToken: o.accessToken, refreshToken: o.refreshToken }
-  if (storage && o.refreshToken) void storage.setItem(key, o.refreshToken)
+  if (storage && tokens.refreshToken) void storage.setItem(key, tokens.refreshToken)
   const params = o.scopes ? new URLSearchParams({ scope: o.scopes.join(' ') }) : undefined
   const source = grantSource(o, tokens, async (as, client, auth, opts) => {
     // Another tab (or an earlier page load) may have rotated it: storage holds the latest.
