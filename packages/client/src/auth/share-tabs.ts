@@ -16,14 +16,15 @@ export function shareAcrossTabs(source: TokenSource, options: CrossTabOptions, l
   let received = 0
   /** Another tab's access token, for sources that cannot adopt tokens. */
   let theirs: string | undefined
-  let wake: (() => void) | undefined
+  /** Tabs' own waiters for the next message (several clients may share one source). */
+  const wakers = new Set<() => void>()
   channel.onmessage = (e: MessageEvent<Message>) => {
     received++
     if (e.data.type === 'tokens') {
       if (hooks) hooks.adopt(e.data.tokens)
       else theirs = e.data.tokens.accessToken
     }
-    wake?.()
+    for (const wake of wakers) wake()
   }
 
   const current = () => (hooks ? hooks.current()?.accessToken : theirs)
@@ -33,8 +34,11 @@ export function shareAcrossTabs(source: TokenSource, options: CrossTabOptions, l
     const seen = received
     const run = async (waited: boolean) => {
       // The holder posted its outcome before releasing the lock; the message may still be on its way.
-      if (waited && received === seen) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, waitMs)))
-      wake = undefined
+      if (waited && received === seen) {
+        let wake!: () => void
+        await new Promise<void>((resolve) => (wakers.add((wake = resolve)), setTimeout(resolve, waitMs)))
+        wakers.delete(wake)
+      }
       const now = current()
       if (now !== undefined && now !== rejected) return now
       let token: string | undefined
