@@ -1,4 +1,4 @@
-import { encodeMultipart, type PartEncodings } from './multipart.js'
+import type { PartEncodings } from './multipart.js'
 
 /** A request body ready to send, and whether it can be sent a second time byte for byte. */
 export interface PreparedBody {
@@ -32,7 +32,8 @@ export async function prepareBody(value: unknown, mediaType: string | undefined,
   else if (isJson(type)) body = JSON.stringify(value)
   else if (type.startsWith('application/x-www-form-urlencoded')) body = new URLSearchParams(value as Record<string, string>)
   else if (type.startsWith('multipart/form-data')) {
-    const encoded = encodeMultipart(value as Record<string, unknown>, parts)
+    // Loaded with the first multipart body (its own chunk): pages that send none never download it.
+    const encoded = (await import('./multipart.js')).encodeMultipart(value as Record<string, unknown>, parts)
     // The boundary is ours: the caller's Content-Type (without it) would make the body unreadable.
     headers['content-type'] = encoded.contentType
     body = encoded.body
