@@ -69,7 +69,7 @@ async function gatehouse() {
     handlers: {
       authorize: (_, reply) => reply.invalidGrant(),
       listArticles: (_, reply) => reply.ok({ items: [] }),
-      createArticle: ({ body }, reply) => reply.created(body),
+      createArticle: ({ body }, reply) => reply.created(body, { headers: { location: '/articles/bench' } }),
       getArticle: (_, reply) => reply.hidden(),
       deleteArticle: (_, reply) => reply.noContent(),
     },

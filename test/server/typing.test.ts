@@ -50,7 +50,7 @@ describe('handler typing', () => {
     const raw: Handlers['deleteArticle'] = () => new Response(null, { status: 200 })
     // @ts-expect-error a reply of another operation carries another status
     const borrowed: Handlers['deleteArticle'] = () => ({}) as Replied<200>
-    const sendDeclared: Handlers['createArticle'] = (_, reply) => reply.send(201, { title: 't', body: 'b', status: 'draft' })
+    const sendDeclared: Handlers['createArticle'] = (_, reply) => reply.send(201, { title: 't', body: 'b', status: 'draft' }, { headers: { location: '/articles/t' } })
     const noContent: Handlers['deleteArticle'] = (_, reply) => reply.noContent({ headers: { 'x-trace': '1' } })
     const exchange: Handlers['authorize'] = (_, reply) => reply.invalidClient('unknown client')
     expect([ok, undeclared, wrongBody, teapot, raw, borrowed, sendDeclared, noContent, exchange]).toHaveLength(9)
@@ -88,7 +88,7 @@ describe('handler typing', () => {
         },
         createArticle: ({ principal, body }, reply) => {
           expectTypeOf(principal.department).toBeString()
-          return reply.created(body)
+          return reply.created(body, { headers: { location: '/articles/t' } })
         },
         getArticle: (_, reply) => reply.hidden(),
         deleteArticle: (_, reply) => reply.forbidden(),

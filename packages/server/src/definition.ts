@@ -49,6 +49,8 @@ export interface OperationDefinition {
     | undefined
   /** Declared responses: status (`'200'`, `'4XX'`, `'default'`) → media types in spec order. */
   responses: Readonly<Record<string, readonly string[]>>
+  /** Per declared status, the response headers the spec marks `required: true` (lower-cased; never `www-authenticate`). */
+  requiredHeaders?: Readonly<Record<string, readonly string[]>> | undefined
   schemas?: OperationSchemas | undefined
 }
 

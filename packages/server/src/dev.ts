@@ -5,8 +5,8 @@ import { Outgoing } from './outgoing.js'
 export type Logger = Pick<Console, 'error'>
 
 /**
- * Development mode: checks a handler's reply against the spec (declared status, media type and
- * body schema) and logs every mismatch loudly. The reply is sent unchanged.
+ * Development mode: checks a handler's reply against the spec (declared status, required
+ * headers, media type and body schema) and logs every mismatch loudly. The reply is sent unchanged.
  */
 export function checkReply(name: string, op: OperationDefinition, out: Outgoing | Response, logger: Logger): void {
   const status = out.status
@@ -15,6 +15,12 @@ export function checkReply(name: string, op: OperationDefinition, out: Outgoing 
   if (key === undefined) {
     logger.error(`${where}, a status the spec does not declare for this operation`)
     return
+  }
+  const required = op.requiredHeaders?.[key]
+  if (required) {
+    const has = (name: string) => (out instanceof Outgoing ? out.headers.some(([n]) => n === name) : out.headers.has(name))
+    const missing = required.filter((name) => !has(name))
+    if (missing.length > 0) logger.error(`${where} without the header${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that the spec marks required`)
   }
   if (!(out instanceof Outgoing) || typeof out.body !== 'string') return
   const contentType = out.headers.find(([n]) => n === 'content-type')?.[1]?.split(';')[0]?.trim()

@@ -54,12 +54,34 @@ type RangeKey<R> = Extract<keyof R, 'default' | `${number}XX`>
 export type SendStatus<R> = (keyof R & number) | ([RangeKey<R>] extends [never] ? never : number)
 
 type BodyAt<R, S> = S extends keyof R ? ResponseBody<R[S]> : ResponseBody<R[RangeKey<R>]>
+type ResponseAt<R, S> = S extends keyof R ? R[S] : R[RangeKey<R>]
 
-type Args<B> = [B] extends [undefined] ? [body?: undefined, init?: ReplyInit] : [body: B, init?: ReplyInit]
+// `WWW-Authenticate` is the pipeline's to add (a 401 always gets its challenges), never the handler's duty.
+// openapi-typescript adds `[name: string]: unknown` to every headers object: named keys only.
+type NamedKeys<H> = keyof { [K in keyof H as string extends K ? never : number extends K ? never : K]: 0 }
+type RequiredHeaderName<H> = {
+  [K in NamedKeys<H>]-?: K extends string ? ({} extends Pick<H, K> ? never : Lowercase<K> extends 'www-authenticate' ? never : K) : never
+}[NamedKeys<H>]
+
+/**
+ * The headers a response marks `required: true`, by lower-cased name (`{ location: string }`):
+ * the reply helper of that status takes them as a required argument.
+ */
+export type RequiredHeaders<X> = X extends { headers: infer H } ? { [K in RequiredHeaderName<H> as Lowercase<K & string>]: string } : {}
+
+/** `init` of a reply whose response declares required headers: an object of headers that has each of them. */
+export interface ReplyInitWith<Required> extends Omit<ReplyInit, 'headers'> {
+  headers: Required & Record<string, string>
+}
+
+/** The `init` parameter of a reply helper: optional, unless the response declares required headers. */
+type InitArgs<X> = [keyof RequiredHeaders<X>] extends [never] ? [init?: ReplyInit] : [init: ReplyInitWith<RequiredHeaders<X>>]
+
+type Args<B, X> = [B] extends [undefined] ? [body?: undefined, ...init: InitArgs<X>] : [body: B, ...init: InitArgs<X>]
 
 type Helper<X, S extends number> = [ResponseBody<X>] extends [undefined]
-  ? (init?: ReplyInit) => Replied<S>
-  : (body: ResponseBody<X>, init?: ReplyInit) => Replied<S>
+  ? (...init: InitArgs<X>) => Replied<S>
+  : (body: ResponseBody<X>, ...init: InitArgs<X>) => Replied<S>
 
 /** The OAuth 2.0 error helpers of `x-credentials-exchange` operations (RFC 6749 §5.2). */
 export interface ExchangeReply {
@@ -76,7 +98,7 @@ export type Reply<Op, Exchange extends boolean = false> = {
   [S in keyof ResponsesOf<Op> & NamedStatus as (typeof STATUS_HELPERS)[S]]: Helper<ResponsesOf<Op>[S], S>
 } & {
   /** Any declared status with its declared body. */
-  send<S extends SendStatus<ResponsesOf<Op>>>(status: S, ...args: Args<BodyAt<ResponsesOf<Op>, S>>): Replied<S>
+  send<S extends SendStatus<ResponsesOf<Op>>>(status: S, ...args: Args<BodyAt<ResponsesOf<Op>, S>, ResponseAt<ResponsesOf<Op>, S>>): Replied<S>
   /** The 404 of an unknown resource, byte for byte (for `x-hide-forbidden` and for real misses). */
   hidden(): Replied<404>
   /** A 403 problem: the caller is known but may not do this to this resource. */

@@ -213,6 +213,8 @@ function $operationSchemas() {
         '200': { 'application/json': TokenResponseSchema },
         '400': { 'application/json': OAuthErrorSchema },
         '401': { 'application/json': OAuthErrorSchema },
+        '413': { 'application/problem+json': ProblemSchema },
+        '415': { 'application/problem+json': ProblemSchema },
       },
     },
     listArticles: {
@@ -233,6 +235,8 @@ function $operationSchemas() {
         '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
         '403': { 'application/problem+json': ProblemSchema },
+        '413': { 'application/problem+json': ProblemSchema },
+        '415': { 'application/problem+json': ProblemSchema },
       },
     },
     getArticle: {

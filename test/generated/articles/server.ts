@@ -71,7 +71,7 @@ const operations: Record<HandlerName, OperationDefinition> = {
   authorize: {
     ...operationSecurity.authorize,
     body: { required: true, types: ['application/x-www-form-urlencoded', 'application/json'] },
-    responses: { '200': ['application/json'], '400': ['application/json'], '401': ['application/json'] },
+    responses: { '200': ['application/json'], '400': ['application/json'], '401': ['application/json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
     schemas: schemas.authorize,
   },
   listArticles: {
@@ -83,7 +83,8 @@ const operations: Record<HandlerName, OperationDefinition> = {
   createArticle: {
     ...operationSecurity.createArticle,
     body: { required: true, types: ['application/json'] },
-    responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'] },
+    responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
+    requiredHeaders: { '201': ['location'] },
     schemas: schemas.createArticle,
   },
   getArticle: {

@@ -187,6 +187,7 @@ function $operationSchemas() {
     watchFiles: {
       responses: {
         '200': { 'text/event-stream': watchFilesResponse200Schema },
+        '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
         '403': { 'application/problem+json': ProblemSchema },
       },
@@ -194,6 +195,7 @@ function $operationSchemas() {
     exportFiles: {
       responses: {
         '200': { 'application/x-ndjson': StoredFileSchema },
+        '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
         '403': { 'application/problem+json': ProblemSchema },
       },

@@ -64,6 +64,7 @@ const operations: Record<HandlerName, OperationDefinition> = {
     ...operationSecurity.uploadFile,
     body: { required: true, types: ['multipart/form-data'], partTypes: { 'multipart/form-data': { file: 'image/png, application/octet-stream' } } },
     responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
+    requiredHeaders: { '201': ['location'] },
     schemas: schemas.uploadFile,
   },
   downloadFile: {
@@ -81,12 +82,12 @@ const operations: Record<HandlerName, OperationDefinition> = {
   },
   watchFiles: {
     ...operationSecurity.watchFiles,
-    responses: { '200': ['text/event-stream'], '401': ['application/problem+json'], '403': ['application/problem+json'] },
+    responses: { '200': ['text/event-stream'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'] },
     schemas: schemas.watchFiles,
   },
   exportFiles: {
     ...operationSecurity.exportFiles,
-    responses: { '200': ['application/x-ndjson'], '401': ['application/problem+json'], '403': ['application/problem+json'] },
+    responses: { '200': ['application/x-ndjson'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'] },
     schemas: schemas.exportFiles,
   },
 }

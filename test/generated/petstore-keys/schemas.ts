@@ -179,6 +179,8 @@ function $operationSchemas() {
         '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
         '403': { 'application/problem+json': ProblemSchema },
+        '413': { 'application/problem+json': ProblemSchema },
+        '415': { 'application/problem+json': ProblemSchema },
       },
     },
     getPet: {
@@ -195,6 +197,7 @@ function $operationSchemas() {
       path: deletePetPathSchema,
       responses: {
         '204': {},
+        '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
         '403': { 'application/problem+json': ProblemSchema },
         '404': { 'application/problem+json': ProblemSchema },
@@ -203,6 +206,7 @@ function $operationSchemas() {
     getInventory: {
       responses: {
         '200': { 'application/json': getInventoryResponse200Schema },
+        '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
       },
     },

@@ -76,7 +76,7 @@ const operations: Record<HandlerName, OperationDefinition> = {
   createPet: {
     ...operationSecurity.createPet,
     body: { required: true, types: ['application/json'] },
-    responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'] },
+    responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
     schemas: schemas.createPet,
   },
   getPet: {
@@ -88,12 +88,12 @@ const operations: Record<HandlerName, OperationDefinition> = {
   deletePet: {
     ...operationSecurity.deletePet,
     parameters: [{ name: 'petId', in: 'path', required: true, style: 'simple', explode: false }],
-    responses: { '204': [], '401': ['application/problem+json'], '403': ['application/problem+json'], '404': ['application/problem+json'] },
+    responses: { '204': [], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '404': ['application/problem+json'] },
     schemas: schemas.deletePet,
   },
   getInventory: {
     ...operationSecurity.getInventory,
-    responses: { '200': ['application/json'], '401': ['application/problem+json'] },
+    responses: { '200': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'] },
     schemas: schemas.getInventory,
   },
 }

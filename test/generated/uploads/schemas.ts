@@ -192,6 +192,8 @@ function $operationSchemas() {
         '200': { 'application/json': TokenResponseSchema },
         '400': { 'application/json': OAuthErrorSchema },
         '401': { 'application/json': OAuthErrorSchema },
+        '413': { 'application/problem+json': ProblemSchema },
+        '415': { 'application/problem+json': ProblemSchema },
       },
     },
     upload: {
@@ -216,6 +218,8 @@ function $operationSchemas() {
         '200': { 'application/json': createNoteResponse200Schema },
         '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
+        '413': { 'application/problem+json': ProblemSchema },
+        '415': { 'application/problem+json': ProblemSchema },
       },
     },
     getDocs: {

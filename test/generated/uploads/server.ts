@@ -70,7 +70,7 @@ const operations: Record<HandlerName, OperationDefinition> = {
   token: {
     ...operationSecurity.token,
     body: { required: true, types: ['application/x-www-form-urlencoded'] },
-    responses: { '200': ['application/json'], '400': ['application/json'], '401': ['application/json'] },
+    responses: { '200': ['application/json'], '400': ['application/json'], '401': ['application/json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
     schemas: schemas.token,
   },
   upload: {
@@ -82,7 +82,7 @@ const operations: Record<HandlerName, OperationDefinition> = {
   createNote: {
     ...operationSecurity.createNote,
     body: { required: true, types: ['application/x-www-form-urlencoded'] },
-    responses: { '200': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'] },
+    responses: { '200': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
     schemas: schemas.createNote,
   },
   getDocs: {

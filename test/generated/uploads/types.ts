@@ -182,6 +182,8 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
         };
     };
     upload: {
@@ -247,6 +249,8 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
         };
     };
     getDocs: {

@@ -3,7 +3,7 @@ import type { ApiModel, Operation } from '../../model/types.js'
 import type { Emitter } from '../emitter.js'
 import { generatedHeader } from '../header.js'
 import { jsdoc, literal, newWriter, propertyAccess, propertyKey, quote } from '../lib/index.js'
-import { parameterData, responseData, usedSchemes } from './shapes.js'
+import { parameterData, requiredHeaderData, responseData, usedSchemes } from './shapes.js'
 
 /**
  * `server.ts`: `createServer(options)` with a verifier per security scheme and a typed handler per
@@ -109,6 +109,8 @@ export function emitServer(model: ApiModel): string {
           w.writeLine(`body: ${literal(body)},`)
         }
         w.writeLine(`responses: ${literal(responseData(op))},`)
+        const required = requiredHeaderData(op)
+        if (required) w.writeLine(`requiredHeaders: ${literal(required)},`)
         w.writeLine(`schemas: schemas${propertyAccess(op.name)},`)
       })
       w.write(',').newLine()

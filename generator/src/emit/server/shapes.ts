@@ -45,6 +45,19 @@ export function responseData(op: Operation): Record<string, string[]> {
   return out
 }
 
+/**
+ * Status → the response headers the spec marks `required: true`, lower-cased, for development
+ * mode's reply check; `WWW-Authenticate` is left out (the pipeline adds a 401's challenges).
+ */
+export function requiredHeaderData(op: Operation): Record<string, string[]> | undefined {
+  const out: Record<string, string[]> = {}
+  for (const r of op.responses) {
+    const names = r.headers.filter((h) => h.required && h.name.toLowerCase() !== 'www-authenticate').map((h) => h.name.toLowerCase())
+    if (names.length > 0) out[r.status] = names
+  }
+  return Object.keys(out).length > 0 ? out : undefined
+}
+
 /** Which schemes need a verifier: those some operation requires and whose credential the runtime can read. */
 export function usedSchemes(model: ApiModel, credential: (name: string) => string): string[] {
   const used = new Set<string>()

@@ -16,6 +16,7 @@ import { pathParameterMismatch } from './path-parameter-mismatch.js'
 import { missing403 } from './missing-403.js'
 import { unauthorizedOnPublic } from './unauthorized-on-public.js'
 import { unauthorizedWithoutChallenge } from './unauthorized-without-challenge.js'
+import { undeclaredPipelineStatus } from './undeclared-pipeline-status.js'
 import { undeclaredScope } from './undeclared-scope.js'
 import { undeclaredSecurityScheme } from './undeclared-security-scheme.js'
 import { unknownSchemaType } from './unknown-schema-type.js'
@@ -43,6 +44,7 @@ export const rules: readonly LintRule[] = [
   credentialsExchangeRequiresToken,
   errorDescriptionOn401,
   errorResponseNotProblemJson,
+  undeclaredPipelineStatus,
   unusedScope,
 ]
 
