@@ -116,8 +116,10 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
           else {
             const source = creds[i]!.source!
             const token = await renewToken(source, state(source), sent[i], challenges)
-            if (token === undefined) out.reauthSkipped = 'refresh-failed'
-            else {
+            if (token === undefined) {
+              out.reauthSkipped = 'refresh-failed'
+              if (state(source).error !== undefined) out.reauthError = state(source).error
+            } else {
               forced = source
               forcedToken = token
               reauthenticated = true

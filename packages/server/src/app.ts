@@ -5,6 +5,7 @@ import { corsHeaders, preflight, type CorsOptions } from './cors.js'
 import { parseCookies, readAuthorization, type AuthorizationField, type CredentialSources } from './credentials.js'
 import type { ApiDefinition, OperationDefinition } from './definition.js'
 import { checkReply, type Logger } from './dev.js'
+import { exchangeBasicScheme, oauthFailure, readBodyClient, type BodyClient } from './exchange.js'
 import { fromRequest, HANDLE_INCOMING, type Incoming } from './incoming.js'
 import { invalidRequest, type Issue } from './issues.js'
 import type { MultipartLimits, ResolvedMultipartLimits } from './multipart.js'
@@ -88,6 +89,16 @@ class RequestSources implements CredentialSources {
   }
 }
 
+// Only credentials exchanges with a Basic client scheme use this shape (the hot path never does).
+class ExchangeSources extends RequestSources {
+  constructor(
+    incoming: Incoming,
+    readonly bodyClient: BodyClient,
+  ) {
+    super(incoming)
+  }
+}
+
 class Context implements RuntimeContext {
   readonly #incoming: Incoming
   constructor(
@@ -133,9 +144,19 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
   const replies = new Map<string, Record<string, unknown>>()
   const bareChallenges = new Map<string, [string, string][]>()
   const credentialKeys = new Map<string, Set<string>>()
+  // Credentials exchanges: the realm of their `invalid_client` challenge, and whether a Basic
+  // scheme authenticates the client (then `client_id`/`client_secret` in the body count too).
+  const exchangeRealms = new Map<string, string | undefined>()
+  const exchangeClients = new Set<string>()
   for (const [name, op] of Object.entries(api.operations)) {
     const first = op.security.find((r) => r.length > 0)?.[0]?.scheme
     replies.set(name, createReply(op, { notFound, realm: first === undefined ? api.realm ?? options.realm : realmOf(first) }))
+    if (op.credentialsExchange) {
+      const basic = exchangeBasicScheme(op, api.schemes)
+      if (basic !== undefined) exchangeClients.add(name)
+      const scheme = basic ?? first
+      exchangeRealms.set(name, scheme === undefined ? api.realm ?? options.realm : realmOf(scheme))
+    }
     const keys = new Set<string>()
     for (const requirement of op.security) {
       for (const { scheme } of requirement) {
@@ -164,8 +185,25 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     if (!entry) return wrongMethod(route, sources)
     const [name, op] = entry
     served.operation = name
+    if (exchangeClients.has(name)) return exchange(name, op, route, incoming)
     const auth = authenticate(op, sources, authEnv)
     return isThenable(auth) ? auth.then((a) => validate(name, op, route, sources, a)) : validate(name, op, route, sources, auth)
+  }
+
+  // A token endpoint reads the client credentials of its form body before authenticating (§2.3.1).
+  function exchange(name: string, op: OperationDefinition, route: RouteMatch, incoming: Incoming): Result | Promise<Result> {
+    const go = (client: BodyClient) => {
+      const sources = new ExchangeSources(incoming, client)
+      const auth = authenticate(op, sources, authEnv)
+      return isThenable(auth) ? auth.then((a) => validate(name, op, route, sources, a)) : validate(name, op, route, sources, auth)
+    }
+    const client = readBodyClient(incoming)
+    return isThenable(client) ? client.then(go) : go(client)
+  }
+
+  // Pipeline failures of a credentials exchange take the RFC 6749 §5.2 form; others stay problems.
+  function failure(name: string, op: OperationDefinition, out: Outgoing): Outgoing {
+    return op.credentialsExchange ? oauthFailure(out, exchangeRealms.get(name), development) : out
   }
 
   function wrongMethod(route: RouteMatch, sources: RequestSources): Result | Promise<Result> {
@@ -180,7 +218,7 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
   }
 
   function validate(name: string, op: OperationDefinition, route: RouteMatch, sources: RequestSources, auth: AuthOutcome): Result | Promise<Result> {
-    if (!auth.ok) return auth.out
+    if (!auth.ok) return failure(name, op, auth.out)
     const issues: Issue[] = []
     const params = readParameters(op, sources, sources.query(), route.params, credentialKeys.get(name)!, issues)
     const body = readBody(op, sources.incoming, issues, multipart)
@@ -198,8 +236,8 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     issues: Issue[],
     body: BodyOutcome,
   ): Result | Promise<Result> {
-    if (!body.ok) return body.out
-    if (issues.length > 0) return invalidRequest(issues)
+    if (!body.ok) return failure(name, op, body.out)
+    if (issues.length > 0) return failure(name, op, invalidRequest(issues))
     const handler = options.handlers[name] as ((context: RuntimeContext, reply: unknown) => unknown) | undefined
     if (!handler) return problemOut(501, { detail: development ? `No handler for operation ${name}.` : undefined })
     const context = new Context(name, params, body.body, auth.principal, auth.principals, incoming)

@@ -1,4 +1,5 @@
 import { CredentialsParseError, decodeBasicCredentials, parseAuthorization } from '@gatehouse/http-auth'
+import { clientCredential, type BodyClient } from './exchange.js'
 import type { Incoming } from './incoming.js'
 import type { SchemeDefinition } from './definition.js'
 
@@ -86,6 +87,8 @@ export interface CredentialSources {
   authorization: () => AuthorizationField | undefined
   query: () => ReadonlyMap<string, string[]>
   cookies: () => Map<string, string[]>
+  /** Set on credentials-exchange operations only: the client credentials of the form body (RFC 6749 §2.3.1). */
+  bodyClient?: BodyClient | undefined
 }
 
 /** Finds the credential of one scheme on the request (RFC 6750 §2.1, RFC 7617 §2, OpenAPI apiKey). */
@@ -100,10 +103,11 @@ export function extract(scheme: SchemeDefinition, sources: CredentialSources): E
     }
     case 'basic': {
       const auth = sources.authorization()
-      if (!auth || auth.scheme !== 'basic') return ABSENT
+      const body = sources.bodyClient
+      if (!auth || auth.scheme !== 'basic') return body ? clientCredential(undefined, body) : ABSENT
       const decoded = auth.token68 === undefined ? undefined : decodeBasicCredentials(auth.token68)
       if (!decoded) return { state: 'malformed', reason: 'the Basic credentials are not base64 of user:password' }
-      return { state: 'present', credential: { kind: 'basic', ...decoded } }
+      return body ? clientCredential(decoded, body) : { state: 'present', credential: { kind: 'basic', ...decoded } }
     }
     case 'apiKey': {
       const name = scheme.name ?? ''

@@ -13,6 +13,8 @@ export interface OAuthServerOptions {
   accessTokenTtl?: number
   /** Registers a public single-page-app client (no secret, PKCE) redirecting here; the provider allows CORS from its origin. */
   spaRedirectUri?: string
+  /** More confidential clients allowed the client_credentials grant (e.g. with awkward secrets). */
+  serviceClients?: RegisteredClient[]
 }
 
 /** A client registered at the test authorization server. */
@@ -52,7 +54,7 @@ export interface OAuthServer {
  * and rotating refresh tokens on every use (RFC 9700 §4.14.2).
  */
 export async function startOAuthServer(options: OAuthServerOptions): Promise<OAuthServer> {
-  const { audience, scopes, accessTokenTtl = 60, spaRedirectUri } = options
+  const { audience, scopes, accessTokenTtl = 60, spaRedirectUri, serviceClients = [] } = options
   // The provider needs its issuer up front, so the port is reserved first.
   const http: Server = createServer()
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
@@ -92,6 +94,14 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
             },
           ]
         : []),
+      ...serviceClients.map((c) => ({
+        client_id: c.clientId,
+        client_secret: c.clientSecret,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        scope: scopes.join(' '),
+      })),
     ],
     jwks: { keys: [jwk] },
     scopes: ['openid', 'offline_access', ...scopes],

@@ -75,6 +75,18 @@ export const expiryOf = (expiresIn: number | undefined): number =>
 type Grant = (as: oauth.AuthorizationServer, client: oauth.Client, auth: oauth.ClientAuth, opts: oauth.TokenEndpointRequestOptions) => Promise<oauth.TokenEndpointResponse>
 
 /**
+ * A 401 with a challenge (RFC 6749 §5.2 `invalid_client`) makes oauth4webapi throw a
+ * WWWAuthenticateChallengeError without reading the body: read the endpoint's `{"error": …}` from
+ * it, so every refusal reaches the caller as a ResponseBodyError with `error` and `status`.
+ */
+async function endpointError(e: unknown): Promise<never> {
+  if (!(e instanceof oauth.WWWAuthenticateChallengeError) || e.response.bodyUsed) throw e
+  const body: unknown = await e.response.json().catch(() => undefined)
+  if (typeof body !== 'object' || body === null || typeof (body as { error?: unknown }).error !== 'string') throw e
+  throw new oauth.ResponseBodyError('server responded with an error in the response body', { cause: body as oauth.OAuth2Error, response: e.response })
+}
+
+/**
  * A token source over one grant: caches the access token until it expires, and
  * shares one request among concurrent callers. `tokens` is its state, which the
  * grant may read (the refresh token) and `crossTab` may replace.
@@ -89,7 +101,7 @@ export function grantSource(o: TokenEndpointOptions, tokens: Partial<TokenSet>, 
 
   let pending: Promise<string> | undefined
   const request = async (): Promise<string> => {
-    const r = await grant(as, client, auth, opts)
+    const r = await grant(as, client, auth, opts).catch(endpointError)
     tokens.accessToken = r.access_token
     tokens.expiresAt = expiryOf(r.expires_in)
     if (r.refresh_token) tokens.refreshToken = r.refresh_token

@@ -11,6 +11,8 @@ export interface SourceState {
   /** Set when refreshing `failedFor` failed: later 401s carrying it do not refresh again (no loops). */
   failed?: boolean
   failedFor?: string | undefined
+  /** What the failed refresh threw (kept for the results of later 401s with the same token). */
+  error?: unknown
 }
 
 /** The token to send now: the source's, unless a refresh has already replaced it; synchronous when the source is. */
@@ -50,17 +52,19 @@ export async function renewToken(source: TokenSource, st: SourceState, rejected:
   if (st.pending) return st.pending
   if (now !== undefined && now !== rejected) return now
   if (!source.refresh || (st.failed && st.failedFor === rejected)) return undefined
-  const done = (t: string | undefined) => {
+  const done = (t: string | undefined, error?: unknown) => {
     st.pending = undefined
     if (t === undefined) {
       st.failed = true
       st.failedFor = rejected
+      st.error = error
     } else {
       st.failed = false
       st.stale = rejected
       st.fresh = t
+      st.error = undefined
     }
     return t
   }
-  return (st.pending = source.refresh({ rejected, challenges }).then(done, () => done(undefined)))
+  return (st.pending = source.refresh({ rejected, challenges }).then(done, (error: unknown) => done(undefined, error)))
 }

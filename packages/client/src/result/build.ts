@@ -13,6 +13,8 @@ export interface Outcome {
   challengeError?: ChallengeParseError
   reauthenticated: boolean
   reauthSkipped?: ReauthSkipped
+  /** What the failed refresh threw (the token endpoint's error for the OAuth sources). */
+  reauthError?: unknown
   /** Scopes of the alternative that was used, else of the first one the spec lists: the 403 fallback. */
   scopes?: readonly string[]
 }

@@ -42,6 +42,7 @@ export function failureFields(out: Outcome, body: unknown): Record<string, unkno
     r.stepUp = readStepUp(challenges)
     r.reauthenticated = out.reauthenticated
     if (out.reauthSkipped) r.reauthSkipped = out.reauthSkipped
+    if (out.reauthError !== undefined) r.reauthError = out.reauthError
   } else if (res.status === 403) {
     const scope = out.challenges && readBearerError(out.challenges)?.scope
     r.requiredScopes = strings(scope) ?? strings(problem?.extensions['required-scopes']) ?? [...(out.scopes ?? [])]

@@ -67,6 +67,13 @@ export interface UnauthorizedResult<E = unknown> extends FailureResult<401, E> {
   reauthenticated: boolean
   /** Why no refreshed token was tried, when none was. */
   reauthSkipped?: ReauthSkipped
+  /**
+   * With `reauthSkipped: 'refresh-failed'`: what the token source's `refresh` threw, now or when
+   * it last failed for this token. For `refreshTokenGrant` and `clientCredentials` it is
+   * oauth4webapi's `ResponseBodyError`, whose `error`, `error_description` and `status` are the
+   * token endpoint's answer (RFC 6749 §5.2), e.g. `invalid_client`.
+   */
+  reauthError?: unknown
 }
 
 /** 403: authenticated but not allowed (RFC 9110 §15.5.4). */
