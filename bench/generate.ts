@@ -1,12 +1,15 @@
-// `npm run bench -- generate [--runs N] [--only github,stripe] [--no-tsc] [--bin]`: full `gatehouse generate`
-// (every output file) against the openapi-typescript CLI alone on GitHub, Stripe
-// and Kubernetes, alternated, medians of N runs (default 5): wall time and peak RSS (/usr/bin/time).
-// Then tsc --noEmit on our output against tsc on openapi-typescript's output plus a three-call
-// openapi-fetch file. Targets (issue 3): ≤ 1.5× time, ≤ peak memory, tsc ≤ 1.5×. Prints; asserts nothing.
-// gatehouse runs as it ships: the generator compiled by tsc (into bench/.out/dist), like the published
-// package's dist/. `--bin` measures generator/bin/gatehouse.js instead, which runs the sources through
-// tsx inside the workspace (about +80 MiB of RSS for tsx and esbuild). `--breakdown` adds one tsc run
-// per growing subset of our files (types+security, +schemas, +client, +server) to show where tsc time goes.
+// `npm run bench -- generate [--runs N] [--only github,msgraph] [--no-tsc] [--bin] [--breakdown]`: full
+// `gatehouse generate` (every output file) against the openapi-typescript CLI alone on GitHub, Stripe
+// and Kubernetes (default) or the --only ids of corpus/manifest.json (msgraph, the stress tier, is
+// fetched on demand), alternated, medians of N runs (default 5) with the [min–max] of the per-pair
+// ratios: wall time and peak RSS (/usr/bin/time). Then tsc --noEmit, under TypeScript 5.9 and 7
+// (devDependency alias `typescript7`), of (a) all our generated files and (b) the client-side files
+// (types, security, client) plus the same three calls through our client, each against
+// openapi-typescript's types.ts plus a three-call openapi-fetch file. Prints; asserts nothing.
+// gatehouse runs as it ships: the generator compiled by tsc (into bench/.out/dist-<ids>), run by plain node,
+// like the published package's dist/. `--bin` measures generator/bin/gatehouse.js instead.
+// `--breakdown` adds one tsc run per growing subset of our files (types+security, +schemas, +client,
+// +server) to show where tsc time goes.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -22,7 +25,8 @@ const outRoot = `${root}bench/.out/generate/`
 
 const missing = ids.filter((id) => !existsSync(`${corpus}${id}.json`))
 if (missing.length > 0) {
-  const r = spawnSync('bash', [`${root}corpus/fetch-corpus.sh`, corpus, '--only', missing.join(',')], { stdio: 'inherit' })
+  // --with-stress: the stress tier (Microsoft Graph) is fetched only when asked for by --only.
+  const r = spawnSync('bash', [`${root}corpus/fetch-corpus.sh`, corpus, '--with-stress', '--only', missing.join(',')], { stdio: 'inherit' })
   if (r.status !== 0) process.exit(1)
 }
 
@@ -49,8 +53,11 @@ const median = (xs: number[]) => {
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 const node = process.execPath
 const tscBin = `${root}node_modules/typescript/bin/tsc`
+// TypeScript 7 (the native compiler) as the devDependency alias `typescript7`.
+const tscBins: [string, string][] = [['5.9', tscBin], ['7', `${root}node_modules/typescript7/bin/tsc`]]
 
-const dist = `${root}bench/.out/dist/`
+// One build per set of ids, so two bench runs on different specs do not rebuild under each other.
+const dist = `${root}bench/.out/dist-${ids.join('-')}/`
 if (!values.bin) {
   rmSync(dist, { recursive: true, force: true })
   const built = spawnSync(node, [tscBin, '-p', `${root}generator/tsconfig.build.json`, '--outDir', dist, '--declaration', 'false', '--sourceMap', 'false'], { stdio: 'inherit' })
@@ -87,57 +94,69 @@ for (const id of ids) {
   }
   const [ta, tb] = [median(a.map((s) => s.ms)), median(b.map((s) => s.ms))]
   const [ma, mb] = [median(a.map((s) => s.rssMiB)), median(b.map((s) => s.rssMiB))]
-  let line = `${id.padEnd(11)} generate ${fmt(ta)} vs openapi-typescript ${fmt(tb)} (${(ta / tb).toFixed(2)}×)  peak RSS ${ma.toFixed(0)} MiB vs ${mb.toFixed(0)} MiB (${(ma / mb).toFixed(2)}×)`
+  const pairs = (f: (s: Sample) => number) => {
+    const r = a.map((s, i) => f(s) / f(b[i]!))
+    return `${median(r).toFixed(2)}× [${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)}]`
+  }
+  let line = `${id.padEnd(11)} generate ${fmt(ta)} vs openapi-typescript ${fmt(tb)} (${pairs((s) => s.ms)})  peak RSS ${ma.toFixed(0)} MiB vs ${mb.toFixed(0)} MiB (${pairs((s) => s.rssMiB)})`
   console.log(line)
 
   if (!values['no-tsc']) {
     const model = await loadModel(spec)
     const calls = model.operations.filter((o) => o.method === 'get' && !Object.values(o.parameters).some((ps) => ps.some((p) => p.required))).slice(0, 3)
+    const callsFile = (lines: string[], use: (i: number) => string) =>
+      [...lines, `export async function calls() {`, ...calls.map((_, i) => `  const r${i} = await ${use(i)}\n  if (r${i}.data) console.log(r${i}.data)`), `}`, ''].join('\n')
     writeFileSync(
-      `${theirs}client.ts`,
-      [
-        `import createClient from 'openapi-fetch'`,
-        `import type { paths } from './types.js'`,
-        `const client = createClient<paths>({ baseUrl: 'https://api.example.com' })`,
-        `export async function calls() {`,
-        ...calls.map((o, i) => `  const r${i} = await client.GET(${JSON.stringify(o.path)})\n  if (r${i}.data) console.log(r${i}.data)`),
-        `}`,
-        '',
-      ].join('\n'),
+      `${theirs}calls.ts`,
+      callsFile([`import createClient from 'openapi-fetch'`, `import type { paths } from './types.js'`, `const client = createClient<paths>({ baseUrl: 'https://api.example.com' })`], (i) => `client.GET(${JSON.stringify(calls[i]!.path)})`),
     )
+    // The same three calls through our generated client, for the client-side subset.
+    const clientCalls = callsFile([`import { createClient } from './client.js'`, `const api = createClient({ baseUrl: 'https://api.example.com', auth: {} })`], (i) => `api.${calls[i]!.name}()`)
     const pkg = (name: string) => `${root}packages/${name}/src/index.ts`
     const tsconfig = (dir: string) => {
       const file = `${dir}tsconfig.json`
       const paths = { '@gatehouse/server': [pkg('server')], '@gatehouse/client': [pkg('client')], '@gatehouse/http-auth': [pkg('http-auth')] }
       writeFileSync(file, JSON.stringify({ extends: `${root}tsconfig.base.json`, compilerOptions: { noEmit: true, types: ['node'], paths }, include: ['*.ts'] }))
-      return [node, tscBin, '-p', file]
+      return file
     }
-    const [ca, cb] = [tsconfig(ours), tsconfig(theirs)]
-    const ta2: Sample[] = []
-    const tb2: Sample[] = []
-    for (let i = 0; i < Math.min(runs, 3); i++) {
-      if (i % 2 === 0) ta2.push(measure(ca)), tb2.push(measure(cb))
-      else tb2.push(measure(cb)), ta2.push(measure(ca))
+    const subset = (name: string, files: string[], extra?: string) => {
+      const dir = `${outRoot}${id}/${name}/`
+      mkdirSync(dir, { recursive: true })
+      for (const f of files) copyFileSync(`${ours}${f}.ts`, `${dir}${f}.ts`)
+      if (extra) writeFileSync(`${dir}calls.ts`, extra)
+      return tsconfig(dir)
     }
-    const [x, y] = [median(ta2.map((s) => s.ms)), median(tb2.map((s) => s.ms))]
-    const [mx, my] = [median(ta2.map((s) => s.rssMiB)), median(tb2.map((s) => s.rssMiB))]
-    const tscLine = `${''.padEnd(11)} tsc      ${fmt(x)} vs ${fmt(y)} (${(x / y).toFixed(2)}×)  peak RSS ${mx.toFixed(0)} MiB vs ${my.toFixed(0)} MiB; baseline calls: ${calls.map((o) => o.path).join(', ')}`
-    console.log(tscLine)
-    line += '\n' + tscLine
+    const all = tsconfig(ours)
+    const clientSide = subset('client-side', ['types', 'security', 'client'], clientCalls)
+    const baseline = tsconfig(theirs)
+    for (const [label, bin] of tscBins) {
+      for (const [what, config] of [['all files', all], ['client-side + 3 calls', clientSide]] as const) {
+        const ta2: Sample[] = []
+        const tb2: Sample[] = []
+        for (let i = 0; i < runs; i++) {
+          const [a, b] = [[node, bin, '-p', config], [node, bin, '-p', baseline]]
+          if (i % 2 === 0) ta2.push(measure(a)), tb2.push(measure(b))
+          else tb2.push(measure(b)), ta2.push(measure(a))
+        }
+        const [x, y] = [median(ta2.map((s) => s.ms)), median(tb2.map((s) => s.ms))]
+        const ratios = ta2.map((s, i) => s.ms / tb2[i]!.ms)
+        const tscLine = `${''.padEnd(11)} tsc ${label.padEnd(6)} ${what.padEnd(22)} ${fmt(x)} vs ${fmt(y)} (${(median(ratios)).toFixed(2)}× [${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}])  peak RSS ${median(ta2.map((s) => s.rssMiB)).toFixed(0)} MiB vs ${median(tb2.map((s) => s.rssMiB)).toFixed(0)} MiB`
+        console.log(tscLine)
+        line += '\n' + tscLine
+      }
+    }
+    console.log(`${''.padEnd(11)} baseline: openapi-typescript types.ts + openapi-fetch GET of ${calls.map((o) => o.path).join(', ')}`)
     if (values.breakdown) {
       for (const set of [['types', 'security'], ['types', 'security', 'schemas'], ['types', 'security', 'schemas', 'client'], ['types', 'security', 'schemas', 'server']]) {
-        const dir = `${outRoot}${id}/subset-${set.join('-')}/`
-        mkdirSync(dir, { recursive: true })
-        for (const f of set) copyFileSync(`${ours}${f}.ts`, `${dir}${f}.ts`)
-        const [cmd, ...args] = tsconfig(dir)
-        const r = spawnSync(cmd!, [...args, '--extendedDiagnostics'], { encoding: 'utf8', cwd: root })
+        const config = subset(`subset-${set.join('-')}`, set)
+        const r = spawnSync(node, [tscBin, '-p', config, '--extendedDiagnostics'], { encoding: 'utf8', cwd: root })
         const pick = (label: string) => new RegExp(`${label}:\\s+(\\S+)`).exec(r.stdout)?.[1] ?? '?'
-        const subset = `${''.padEnd(11)}   ${set.join('+').padEnd(32)} check ${pick('Check time')}  total ${pick('Total time')}  instantiations ${pick('Instantiations')}${r.status === 0 ? '' : '  (errors)'}`
-        console.log(subset)
-        line += '\n' + subset
+        const row = `${''.padEnd(11)}   ${set.join('+').padEnd(32)} check ${pick('Check time')}  total ${pick('Total time')}  instantiations ${pick('Instantiations')}${r.status === 0 ? '' : '  (errors)'}`
+        console.log(row)
+        line += '\n' + row
       }
     }
   }
   results.push(line)
 }
-console.log(`\nmedians of ${runs} alternated runs (tsc: ${Math.min(runs, 3)}), node ${process.version}`)
+console.log(`\nmedians of ${runs} alternated runs, [min–max] of the per-pair ratios, node ${process.version}`)

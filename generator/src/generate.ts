@@ -37,14 +37,21 @@ export interface GenerateResult {
   options: ResolvedOptions
 }
 
+/** What a caller that owns the process may add to a generation. */
+export interface GenerateHooks {
+  /** Runs after the model is built and after each emitter (the CLI collects garbage there). */
+  betweenStages?: () => void
+}
+
 /**
  * Loads the spec, runs the emitters of `options.target` and writes the output atomically; in check mode, writes nothing.
  * @throws GatehouseError on invalid input, before anything is written.
  */
-export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+export async function generate(options: GenerateOptions, hooks: GenerateHooks = {}): Promise<GenerateResult> {
   const resolved = resolveOptions(options)
   const loaded = await loadDocument(resolved.spec)
   const model = buildModel(loaded)
+  hooks.betweenStages?.()
   // Imported only once the input is known to be valid: the emitters pull in openapi-typescript
   // and with it the TypeScript compiler, which would make every error report slow.
   const { emittersFor } = await import('./emit/index.js')
@@ -53,7 +60,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const emitters = emittersFor(resolved.target)
   const contents = new Map<string, string>()
   const order = [...emitters].sort((a, b) => Number(a.mutatesDocument === true) - Number(b.mutatesDocument === true))
-  for (const emitter of order) contents.set(emitter.file, await emitter.emit(model, resolved))
+  for (const emitter of order) {
+    contents.set(emitter.file, await emitter.emit(model, resolved))
+    hooks.betweenStages?.()
+  }
   const files: GeneratedFile[] = emitters.map((e) => ({ path: e.file, content: contents.get(e.file)! }))
 
   const changed: string[] = []

@@ -40,6 +40,14 @@ describe('generate', () => {
     for (const file of result.files) expect(file.content).toBe(await readFile(join(committed, file.path), 'utf8'))
   })
 
+  it('calls betweenStages after the model and after each emitter, with the same output', async () => {
+    const stages: number[] = []
+    const hooked = await generate({ spec, out: join(dir, 'hooked'), check: true }, { betweenStages: () => stages.push(stages.length) })
+    const plain = await generate({ spec, out: join(dir, 'hooked'), check: true })
+    expect(stages).toHaveLength(plain.files.length + 1)
+    expect(hooked.files).toEqual(plain.files)
+  })
+
   it('check mode reports what differs and writes nothing', async () => {
     const out = join(dir, 'c')
     const missing = await generate({ spec, out, check: true })

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { isGatehouseError } from '../errors.js'
 import type { GenerateResult } from '../generate.js'
 import { resolveOptions, type GenerateOptions } from '../options.js'
@@ -48,8 +50,24 @@ async function timed(options: GenerateOptions): Promise<{ result: GenerateResult
   const start = performance.now()
   // Loaded on demand so that `--help` and `--version` answer without loading the emitters.
   const { generate } = await import('../generate.js')
-  const result = await generate(options)
+  const result = await generate(options, { betweenStages: fullCollection() })
   return { result, ms: performance.now() - start }
+}
+
+/**
+ * V8's full collection, for use between the stages of a generation. Each emitter leaves its
+ * working set behind as garbage, which V8 collects only as the heap grows, so the next emitter's
+ * peak stacks on it: on Microsoft Graph (20 MB) that is about 0.35 GB of a 1.15 GB peak RSS. The
+ * CLI owns its process, so it turns on `gc()` for it (a few ms per stage on usual specs); the
+ * library's `generate` never does.
+ */
+function fullCollection(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc')
+    return runInNewContext('gc') as () => void
+  } catch {
+    return undefined
+  }
 }
 
 function report({ result, ms }: { result: GenerateResult; ms: number }): number {
