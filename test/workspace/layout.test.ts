@@ -23,7 +23,8 @@ describe('workspace layout', () => {
     for (const dir of ['.', 'packages/http-auth', 'packages/client', 'packages/server', 'generator']) {
       const pkg = read(`${dir}/package.json`)
       for (const [dep, version] of Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })) {
-        expect(version, `${dir}: ${dep}`).toMatch(/^\d+\.\d+\.\d+$/)
+        // An alias (`"typescript7": "npm:typescript@7.0.2"`) is pinned the same way.
+        expect(version, `${dir}: ${dep}`).toMatch(/^(npm:(@[\w.-]+\/)?[\w.-]+@)?\d+\.\d+\.\d+$/)
       }
     }
   })
