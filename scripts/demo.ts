@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { jwtVerify, SignJWT } from 'jose'
-import { generate } from 'gatehouse'
+import { generate } from '@gatehouse/cli'
 import { refreshTokenGrant, type TokenSource } from '@gatehouse/client'
 import { toNodeHandler, type Principal } from '@gatehouse/server'
 // Types only: the committed copy is byte-identical to what is generated below

@@ -1,12 +1,7 @@
 #!/usr/bin/env node
-// Inside the workspace the CLI runs from source (through tsx), so it can never
-// be a stale build; a published package has no src/ and runs dist/.
-import { existsSync } from 'node:fs'
+// Development launcher, not published: inside this repository it runs the CLI from source
+// through tsx, so it is never a stale build. The installed package's bin is the compiled
+// dist/cli/main.js, run by plain node (`npm run build` first to try that here).
+import { tsImport } from 'tsx/esm/api'
 
-const source = new URL('../src/cli/main.ts', import.meta.url)
-if (existsSync(source)) {
-  const { tsImport } = await import('tsx/esm/api')
-  await tsImport(source.href, import.meta.url)
-} else {
-  await import('../dist/cli/main.js')
-}
+await tsImport(new URL('../src/cli/main.ts', import.meta.url).href, import.meta.url)
