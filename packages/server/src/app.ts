@@ -127,7 +127,7 @@ const isProtected = (op: OperationDefinition) => op.security.length > 0 && !op.s
 
 /**
  * Builds the request pipeline of a generated server: route → authenticate → authorize →
- * validate → handler → errors, in exactly that order (DESIGN.md, "The rules it encodes").
+ * validate → handler → errors, in exactly that order (docs/design.md, "The rules").
  */
 export function createApp(api: ApiDefinition, options: AppOptions): App {
   const development = options.mode === 'development'

@@ -7,7 +7,7 @@ import { parameterData, requiredHeaderData, responseData, usedSchemes } from './
 
 /**
  * `server.ts`: `createServer(options)` with a verifier per security scheme and a typed handler per
- * operation (DESIGN.md), over a static operation table handed to `@gatehouse/server`.
+ * operation (the public contract in docs/design.md), over a static operation table handed to `@gatehouse/server`.
  */
 export const serverEmitter: Emitter = {
   file: 'server.ts',
@@ -120,7 +120,8 @@ export function emitServer(model: ApiModel): string {
 
   w.writeLine('/**')
   w.writeLine(' * The request pipeline of this API: route → authenticate → authorize → validate → handler,')
-  w.writeLine(' * every failure answered per DESIGN.md. Serve `app.fetch`, or `toNodeHandler(app)` from `@gatehouse/server`.')
+  w.writeLine(' * credentials checked first; a failure gets its standard answer (401 with a challenge, 403 with the')
+  w.writeLine(' * missing scopes, 400 with problem details). Serve `app.fetch`, or `toNodeHandler(app)` from `@gatehouse/server`.')
   w.writeLine(' */')
   w.write('export function createServer<P extends Principal = Principal>(options: ServerOptions<P>): App').block(() => {
     w.writeLine('return createApp({ realm, schemes: securitySchemes, operations }, options as unknown as AppOptions)')
