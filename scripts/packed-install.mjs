@@ -35,12 +35,12 @@ const work = mkdtempSync(join(tmpdir(), 'gatehouse-packed-'))
 if (work.startsWith(root)) throw new Error(`packed-install: ${work} is inside the workspace`)
 const started = performance.now()
 
-/** Runs one named step; a failure names it and exits 1 (the directory is kept for inspection). */
-function step(name, fn) {
+/** Runs one named step (sync or async); a failure names it and exits 1 (the directory is kept for inspection). */
+async function step(name, fn) {
   const t = performance.now()
   process.stdout.write(`packed-install: ${name} … `)
   try {
-    const result = fn()
+    const result = await fn()
     console.log(`ok (${((performance.now() - t) / 1000).toFixed(1)} s)`)
     return result
   } catch (error) {
@@ -57,10 +57,10 @@ function run(cwd, command, args, env = {}) {
 const npm = (cwd, ...args) => run(cwd, 'npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'])
 
 // ── build and pack ─────────────────────────────────────────────────────────
-step('npm run build', () => npm(root, 'run', 'build'))
+await step('npm run build', () => npm(root, 'run', 'build'))
 const tarballs = join(work, 'tarballs')
 mkdirSync(tarballs)
-const packed = step('npm pack (4 packages)', () => {
+const packed = await step('npm pack (4 packages)', () => {
   const out = {}
   for (const dir of PACKAGES) {
     const [info] = JSON.parse(npm(join(root, dir), 'pack', '--json', '--pack-destination', tarballs))
@@ -96,16 +96,16 @@ const typescripts = [
 ]
 
 // ── frontend ───────────────────────────────────────────────────────────────
-const frontend = step('frontend: npm install @gatehouse/cli (dev) @gatehouse/client vite typescript@7 typescript@5.9', () =>
+const frontend = await step('frontend: npm install @gatehouse/cli (dev) @gatehouse/client vite typescript@7 typescript@5.9', () =>
   project('frontend', [['@gatehouse/client', `file:${packed['@gatehouse/client']}`]], [['@gatehouse/cli', `file:${packed['@gatehouse/cli']}`], ['vite', registry('vite')], ...typescripts]),
 )
-step('frontend: no zod, @gatehouse/server or tsx installed', () => {
+await step('frontend: no zod, @gatehouse/server or tsx installed', () => {
   const installed = readdirSync(join(frontend, 'node_modules'))
   const scoped = readdirSync(join(frontend, 'node_modules/@gatehouse'))
   for (const name of ['zod', 'tsx', 'ts-morph']) if (installed.includes(name)) throw new Error(`${name} is installed in the frontend`)
   if (scoped.includes('server')) throw new Error('@gatehouse/server is installed in the frontend')
 })
-step('frontend: npx gatehouse generate api.yaml --out src/api --target client', () => {
+await step('frontend: npx gatehouse generate api.yaml --out src/api --target client', () => {
   run(frontend, 'npx', ['--no-install', 'gatehouse', 'generate', 'api.yaml', '--out', 'src/api', '--target', 'client'])
   const files = readdirSync(join(frontend, 'src/api')).sort()
   for (const file of ['schemas.ts', 'server.ts']) if (files.includes(file)) throw new Error(`--target client wrote ${file}`)
@@ -114,9 +114,9 @@ step('frontend: npx gatehouse generate api.yaml --out src/api --target client', 
     if (/from '(zod|@gatehouse\/server)'|import\(/.test(text)) throw new Error(`src/api/${file} imports zod, @gatehouse/server or something lazily`)
   }
 })
-step('frontend: tsc --noEmit (TypeScript 7, strict)', () => run(frontend, process.execPath, [tsc7(frontend), '--noEmit', '-p', '.']))
-step('frontend: tsc --noEmit (TypeScript 5.9, strict)', () => run(frontend, process.execPath, [tsc5(frontend), '--noEmit', '-p', '.']))
-const firstChunk = step(`frontend: vite build; first chunk ≤ ${FIRST_CHUNK_LIMIT} B gzipped, without zod`, () => {
+await step('frontend: tsc --noEmit (TypeScript 7, strict)', () => run(frontend, process.execPath, [tsc7(frontend), '--noEmit', '-p', '.']))
+await step('frontend: tsc --noEmit (TypeScript 5.9, strict)', () => run(frontend, process.execPath, [tsc5(frontend), '--noEmit', '-p', '.']))
+const firstChunk = await step(`frontend: vite build; first chunk ≤ ${FIRST_CHUNK_LIMIT} B gzipped, without zod`, () => {
   run(frontend, process.execPath, [join(frontend, 'node_modules/vite/bin/vite.js'), 'build', '--manifest'])
   const dist = join(frontend, 'dist')
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'))
@@ -136,22 +136,23 @@ const firstChunk = step(`frontend: vite build; first chunk ≤ ${FIRST_CHUNK_LIM
   return { size, chunks: Object.keys(manifest).length }
 })
 console.log(`packed-install: frontend first chunk ${firstChunk.size} B gzipped (${firstChunk.chunks} chunks in the build)`)
-step('frontend: compile the client smoke test with tsc (TypeScript 7)', () => run(frontend, process.execPath, [tsc7(frontend), '-p', '.']))
+await step('frontend: compile the client smoke test with tsc (TypeScript 7)', () => run(frontend, process.execPath, [tsc7(frontend), '-p', '.']))
 
 // ── backend ────────────────────────────────────────────────────────────────
-const backend = step('backend: npm install @gatehouse/server zod, @gatehouse/cli (dev) typescript@7 typescript@5.9 @types/node', () =>
+const backend = await step('backend: npm install @gatehouse/server zod, @gatehouse/cli (dev) typescript@7 typescript@5.9 @types/node', () =>
   project('backend', [['@gatehouse/server', `file:${packed['@gatehouse/server']}`], ['zod', registry('zod')]], [['@gatehouse/cli', `file:${packed['@gatehouse/cli']}`], ['@types/node', registry('@types/node')], ...typescripts]),
 )
-step('backend: npx gatehouse generate api.yaml --out src/api --target server', () => {
+await step('backend: npx gatehouse generate api.yaml --out src/api --target server', () => {
   run(backend, 'npx', ['--no-install', 'gatehouse', 'generate', 'api.yaml', '--out', 'src/api', '--target', 'server'])
   if (readdirSync(join(backend, 'src/api')).includes('client.ts')) throw new Error('--target server wrote client.ts')
 })
-step('backend: tsc --noEmit (TypeScript 5.9, strict)', () => run(backend, process.execPath, [tsc5(backend), '--noEmit', '-p', '.']))
-step('backend: tsc (TypeScript 7, strict) to dist/', () => run(backend, process.execPath, [tsc7(backend), '-p', '.']))
+await step('backend: tsc --noEmit (TypeScript 5.9, strict)', () => run(backend, process.execPath, [tsc5(backend), '--noEmit', '-p', '.']))
+await step('backend: tsc (TypeScript 7, strict) to dist/', () => run(backend, process.execPath, [tsc7(backend), '-p', '.']))
 
 // ── the compiled backend answers the compiled client over loopback ──────────
-await stepAsync('node dist/main.js answers node build/smoke.js on 127.0.0.1 (401 + challenge, then 200/201/400 with a token)', async () => {
+await step('node dist/main.js answers node build/smoke.js on 127.0.0.1 (401 + challenge, then 200/201/400 with a token)', async () => {
   const server = spawn(process.execPath, ['dist/main.js'], { cwd: backend, stdio: ['pipe', 'pipe', 'inherit'] })
+  let timer
   try {
     const url = await new Promise((resolve, reject) => {
       let out = ''
@@ -160,10 +161,11 @@ await stepAsync('node dist/main.js answers node build/smoke.js on 127.0.0.1 (401
         if (out.includes('\n')) resolve(out.split('\n')[0].trim())
       })
       server.on('exit', (code) => reject(new Error(`the backend exited with ${code} before listening`)))
-      setTimeout(() => reject(new Error('the backend did not print its URL within 30 s')), 30_000)
+      timer = setTimeout(() => reject(new Error('the backend did not print its URL within 30 s')), 30_000)
     })
     console.log(`\n${run(frontend, process.execPath, ['build/smoke.js', url]).trimEnd().replace(/^/gm, '  ')}`)
   } finally {
+    clearTimeout(timer)
     server.stdin.end()
     server.kill()
   }
@@ -173,14 +175,3 @@ console.log(`packed-install: passed in ${((performance.now() - started) / 1000).
 if (!keep) rmSync(work, { recursive: true, force: true })
 else console.log(`packed-install: kept ${work}`)
 
-async function stepAsync(name, fn) {
-  process.stdout.write(`packed-install: ${name} … `)
-  try {
-    await fn()
-    console.log('ok')
-  } catch (error) {
-    console.log('FAILED')
-    console.error(`packed-install: step "${name}" failed (files kept in ${work}):\n${error.stdout ?? ''}${error.stderr ?? ''}${error.stack ?? error}`)
-    process.exit(1)
-  }
-}
