@@ -30,7 +30,7 @@ afterAll(async () => {
 })
 
 // Every spawn loads the CLI from source through tsx: seconds each when the machine is busy.
-describe('gatehouse CLI', { timeout: 90_000 }, () => {
+describe('gatehouse CLI', { timeout: 240_000 }, () => {
   it('--help and --version', async () => {
     const help = await gatehouse('--help')
     expect(help.code).toBe(0)
@@ -95,7 +95,7 @@ describe('gatehouse CLI', { timeout: 90_000 }, () => {
   })
 })
 
-describe('gatehouse generate --target', { timeout: 90_000 }, () => {
+describe('gatehouse generate --target', { timeout: 240_000 }, () => {
   const reexports = async (out: string) => [...(await readFile(join(out, 'index.ts'), 'utf8')).matchAll(/from '(.*)'/g)].map((m) => m[1])
 
   it('client writes no file that imports zod, @gatehouse/server or schemas.ts, and index.ts re-exports only what it wrote', async () => {
