@@ -35,8 +35,14 @@ const work = mkdtempSync(join(tmpdir(), 'gatehouse-packed-'))
 if (work.startsWith(root)) throw new Error(`packed-install: ${work} is inside the workspace`)
 const started = performance.now()
 
-/** Runs one named step (sync or async); a failure names it and exits 1 (the directory is kept for inspection). */
-async function step(name, fn) {
+const failures = []
+
+/**
+ * Runs one named step (sync or async). A failure names it and exits 1 (the directory is kept for
+ * inspection); a `check` (a step nothing else needs) is recorded instead, so the steps after it
+ * still run, and the script exits 1 at the end.
+ */
+async function step(name, fn, { check = false } = {}) {
   const t = performance.now()
   process.stdout.write(`packed-install: ${name} … `)
   try {
@@ -46,7 +52,8 @@ async function step(name, fn) {
   } catch (error) {
     console.log('FAILED')
     console.error(`packed-install: step "${name}" failed (files kept in ${work}):\n${error.stdout ?? ''}${error.stderr ?? ''}${error.stack ?? error}`)
-    process.exit(1)
+    if (!check) process.exit(1)
+    failures.push(`${name}: ${error.message}`)
   }
 }
 
@@ -116,7 +123,7 @@ await step('frontend: npx gatehouse generate api.yaml --out src/api --target cli
 })
 await step('frontend: tsc --noEmit (TypeScript 7, strict)', () => run(frontend, process.execPath, [tsc7(frontend), '--noEmit', '-p', '.']))
 await step('frontend: tsc --noEmit (TypeScript 5.9, strict)', () => run(frontend, process.execPath, [tsc5(frontend), '--noEmit', '-p', '.']))
-const firstChunk = await step(`frontend: vite build; first chunk ≤ ${FIRST_CHUNK_LIMIT} B gzipped, without zod`, () => {
+await step(`frontend: vite build; first chunk ≤ ${FIRST_CHUNK_LIMIT} B gzipped, without zod`, () => {
   run(frontend, process.execPath, [join(frontend, 'node_modules/vite/bin/vite.js'), 'build', '--manifest'])
   const dist = join(frontend, 'dist')
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'))
@@ -132,10 +139,9 @@ const firstChunk = await step(`frontend: vite build; first chunk ≤ ${FIRST_CHU
   const size = gzipSync(code, { level: 9 }).length
   const all = Object.values(manifest).map((m) => readFileSync(join(dist, m.file), 'utf8')).join('\n')
   if (/ZodError|\$ZodType|zod/i.test(all)) throw new Error('the frontend bundle contains zod')
+  console.log(`\npacked-install: frontend first chunk ${size} B gzipped (${Object.keys(manifest).length} chunks in the build)`)
   if (size > FIRST_CHUNK_LIMIT) throw new Error(`the first chunk is ${size} B gzipped, over ${FIRST_CHUNK_LIMIT} B`)
-  return { size, chunks: Object.keys(manifest).length }
-})
-console.log(`packed-install: frontend first chunk ${firstChunk.size} B gzipped (${firstChunk.chunks} chunks in the build)`)
+}, { check: true })
 await step('frontend: compile the client smoke test with tsc (TypeScript 7)', () => run(frontend, process.execPath, [tsc7(frontend), '-p', '.']))
 
 // ── backend ────────────────────────────────────────────────────────────────
@@ -171,6 +177,10 @@ await step('node dist/main.js answers node build/smoke.js on 127.0.0.1 (401 + ch
   }
 })
 
+if (failures.length > 0) {
+  console.error(`packed-install: FAILED (files kept in ${work}):\n${failures.map((f) => `  - ${f}`).join('\n')}`)
+  process.exit(1)
+}
 console.log(`packed-install: passed in ${((performance.now() - started) / 1000).toFixed(0)} s`)
 if (!keep) rmSync(work, { recursive: true, force: true })
 else console.log(`packed-install: kept ${work}`)
