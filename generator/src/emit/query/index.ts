@@ -14,7 +14,7 @@ export function emitQuery(model: ApiModel): string {
   w.writeLine("import type { Client, OperationResultOf } from './client.js'")
   w.blankLine()
   w.writeLine('/** What a query or mutation of an operation rejects with, e.g. `QueryErrorOf<\'getArticle\'>`: `error.result.status` narrows. */')
-  w.writeLine("export type QueryErrorOf<K extends keyof Queries<Client>> = ResultError<Extract<OperationResultOf<K>, { ok: false }>>")
+  w.writeLine("export type QueryErrorOf<K extends Exclude<keyof Client, 'raw'>> = ResultError<Extract<OperationResultOf<K>, { ok: false }>>")
   w.blankLine()
   w.writeLine('/**')
   w.writeLine(` * TanStack Query v5 options for every operation of ${model.title}: \`queryOptions(input, options?)\`,`)
