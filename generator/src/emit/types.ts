@@ -3,7 +3,12 @@ import { astToString, resolveRef, scanDiscriminators, transformSchema, type Glob
 import ts from 'typescript'
 import type { Emitter } from './emitter.js'
 import { generatedHeader } from './header.js'
+import { objectifyBooleanSchemas } from './lib/boolean-schemas.js'
 import { inlineDeepSchemaRefs } from './lib/deep-refs.js'
+import { capDepth } from './lib/depth.js'
+
+// How deep openapi-typescript may recurse into the document (see capDepth); real specs nest a few dozen levels.
+const MAX_TYPES_DEPTH = 256
 
 let config: Promise<Config> | undefined
 
@@ -40,6 +45,8 @@ export const typesEmitter: Emitter = {
     // No copy: openapi-typescript changes the schemas it transforms (it adds discriminator enums),
     // so this emitter is flagged `mutatesDocument` and runs after the others.
     inlineDeepSchemaRefs(model.document)
+    objectifyBooleanSchemas(model.document)
+    capDepth(model.document, MAX_TYPES_DEPTH)
     const schema = model.document as unknown as OpenAPI3
     const ctx: GlobalContext = {
       additionalProperties: false,

@@ -3,16 +3,25 @@
 import { z } from 'zod'
 
 // tsc sees zod through this narrow, non-generic view (fast to check on large specs); at runtime it is zod itself.
+interface $Issue {
+  readonly path: readonly PropertyKey[]
+  readonly message: string
+}
+interface $Ctx {
+  addIssue(issue: { readonly code?: string; readonly message: string; readonly path: readonly PropertyKey[] }): void
+}
+type $Result = { success: true; data: unknown } | { success: false; error: { issues: readonly $Issue[] } }
 interface $Schema {
   optional(): $Schema
   nullable(): $Schema
   default(value: unknown): $Schema
   refine(check: (value: any) => unknown, params: { error: string }): $Schema
-  safeParse(value: unknown): { success: boolean }
+  superRefine(check: (value: any, ctx: $Ctx) => void): $Schema
+  transform(map: (value: any, ctx: $Ctx) => unknown): $Schema
+  pipe(next: $Schema): $Schema
+  safeParse(value: unknown): $Result
 }
 interface $String extends $Schema {
-  min(length: number): $String
-  max(length: number): $String
   regex(pattern: RegExp): $String
 }
 interface $Number extends $Schema {
@@ -32,12 +41,7 @@ interface $Object extends $Schema {
 type $Literal = string | number | boolean
 interface $Zod {
   string(): $String
-  email(): $String
-  uuid(): $String
   url(): $String
-  ipv4(): $String
-  ipv6(): $String
-  iso: { datetime(options: { offset: boolean }): $String; date(): $String; time(): $String }
   number(): $Number
   int(): $Number
   int32(): $Number
@@ -52,7 +56,6 @@ interface $Zod {
   strictObject(shape: Record<string, $Schema>): $Object
   record(key: $String, value: $Schema): $Schema
   array(item: $Schema): $Array
-  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema
   union(options: readonly [$Schema, ...$Schema[]]): $Schema
   discriminatedUnion(key: string, options: readonly [$Schema, ...$Schema[]]): $Schema
   intersection(left: $Schema, right: $Schema): $Schema
@@ -75,6 +78,45 @@ function $num(schema: $Schema): $Schema {
 function $arr(schema: $Schema): $Schema {
   return $z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema)
 }
+// String lengths count code points (JSON Schema), not UTF-16 units; most strings need no counting.
+function $len(min: number, max: number): (value: string) => boolean {
+  return (value) => {
+    if (value.length <= max && value.length >= 2 * min) return true
+    let count = 0
+    for (const _ of value) count++
+    return count >= min && count <= max
+  }
+}
+// RFC 3339 §5.6 full-date, with the days of each month (§5.7).
+function $date(value: string): boolean {
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value)
+  if (!match) return false
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const day = Number(match[3])
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+  return days !== undefined && day >= 1 && day <= days
+}
+// RFC 3339 §5.6 full-time: an offset is required; a leap second only at 23:59:60 UTC.
+function $time(value: string): boolean {
+  const match = /^([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?(?:[zZ]|([+-])([0-9]{2}):([0-9]{2}))$/.exec(value)
+  if (!match) return false
+  const hour = Number(match[1])
+  const minute = Number(match[2])
+  const second = Number(match[3])
+  const offsetHour = Number(match[5] ?? 0)
+  const offsetMinute = Number(match[6] ?? 0)
+  if (hour > 23 || minute > 59 || second > 60 || offsetHour > 23 || offsetMinute > 59) return false
+  if (second < 60) return true
+  const sign = match[4] === '-' ? 1 : -1
+  const utc = (((hour * 60 + minute + sign * (offsetHour * 60 + offsetMinute)) % 1440) + 1440) % 1440
+  return utc === 23 * 60 + 59
+}
+// RFC 3339 §5.6 date-time; the T may be lowercase (§5.6 note).
+function $dateTime(value: string): boolean {
+  return (value[10] === 'T' || value[10] === 't') && $date(value.slice(0, 10)) && $time(value.slice(11))
+}
 
 function ArticleStatusSchema$(): $Schema {
   return $z.enum(['draft', 'published'])
@@ -83,18 +125,18 @@ const ArticleStatusSchema: $Schema = $lazy(ArticleStatusSchema$)
 function ArticleSchema$(): $Schema {
   return $z.strictObject({
     id: $z.string().optional(),
-    title: $z.string().min(1).max(200),
+    title: $z.string().refine($len(1, 200), { error: 'must have 1 to 200 characters' }),
     body: $z.string(),
     status: ArticleStatusSchema.default('draft'),
     tags: $z.array($z.string()).max(10).optional(),
     owner: $z.string().optional(),
-    createdAt: $z.iso.datetime({ offset: true }).optional(),
+    createdAt: $z.string().refine($dateTime, { error: 'must be a valid date-time' }).optional(),
   })
 }
 const ArticleSchema: $Schema = $lazy(ArticleSchema$)
 function ArticleRequestSchema$(): $Schema {
   return $z.strictObject({
-    title: $z.string().min(1).max(200),
+    title: $z.string().refine($len(1, 200), { error: 'must have 1 to 200 characters' }),
     body: $z.string(),
     status: ArticleStatusSchema.default('draft'),
     tags: $z.array($z.string()).max(10).optional(),
@@ -164,7 +206,7 @@ function listArticlesQuerySchema$(): $Schema {
   return $z.strictObject({
     limit: $num($z.int().gte(1).lte(100)).default(20),
     status: $z.enum(['draft', 'published']).optional(),
-    tag: $arr($z.array($z.string().min(1))).optional(),
+    tag: $arr($z.array($z.string().refine($len(1, Infinity), { error: 'must have at least 1 characters' }))).optional(),
   })
 }
 const listArticlesQuerySchema: $Schema = $lazy(listArticlesQuerySchema$)

@@ -13,6 +13,7 @@ interface Case {
 // Shared components the cases refer to.
 const support: Record<string, JsonSchema> = {
   Base: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false },
+  Open: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
 }
 
 const common: Case[] = [
@@ -80,12 +81,23 @@ const common: Case[] = [
     valid: [{ a: 1 }, { a: 1, b: 2 }],
     invalid: [{}, { a: 1, b: 2, c: 3 }],
   },
-  { name: 'keywords without type imply it', schema: { properties: { a: { minLength: 2 } }, required: ['a'] }, valid: [{ a: 'ab' }], invalid: [{ a: 'a' }] },
   {
-    name: 'allOf of objects merges (a strict base accepts the extension)',
-    schema: { allOf: [{ $ref: '#/components/schemas/Base' }, { properties: { b: { type: 'integer' } }, required: ['b'] }] },
-    valid: [{ a: 'x', b: 1 }],
-    invalid: [{ a: 'x' }, { b: 1 }, { a: 'x', b: 1, c: 2 }],
+    name: 'keywords constrain only their instance types (no type is implied)',
+    schema: { properties: { a: { minLength: 2 } }, required: ['a'] },
+    valid: [{ a: 'ab' }, { a: 1 }, 'x', 1, null, []],
+    invalid: [{ a: 'a' }, {}],
+  },
+  {
+    name: 'allOf of open objects merges',
+    schema: { allOf: [{ $ref: '#/components/schemas/Open' }, { properties: { b: { type: 'integer' } }, required: ['b'] }] },
+    valid: [{ a: 'x', b: 1 }, { a: 'x', b: 1, c: 2 }],
+    invalid: [{ a: 'x' }, { b: 1 }, { a: 1, b: 1 }],
+  },
+  {
+    name: "a closed allOf member's additionalProperties applies to the other members' properties (JSON Schema)",
+    schema: { allOf: [{ $ref: '#/components/schemas/Base' }, { properties: { b: { type: 'integer' } } }] },
+    valid: [{ a: 'x' }],
+    invalid: [{ a: 'x', b: 1 }, { b: 1 }],
   },
   {
     name: 'allOf of non-objects intersects',

@@ -1,62 +1,88 @@
 import type { JsonSchema } from '../../model/types.js'
-import { type Ctx, isAnnotation, WRAPPERS } from './context.js'
-import { array, type Expr, literal, zod } from './expr.js'
-import { flattenAllOf, isPlainObjectSchema, objectExpr, type Translate } from './objects.js'
+import type { Ctx } from './context.js'
+import { array, call, type Expr, literal, method, zod } from './expr.js'
+import { flattenAllOf, isPlainObjectSchema } from './objects.js'
 import { asObject, deref, isDropped, type SchemaIndex, type SchemaObject } from './schema-utils.js'
 
-const COMPOSITION = new Set(['allOf', 'oneOf', 'anyOf'])
+/** Translates a subschema in the same context (json-schema.ts passes its `translate`). */
+export type Translate = (schema: JsonSchema | undefined, ctx: Ctx) => Expr
 
-/** The schema's own constraints next to its composition keywords, or undefined when there are none worth checking. */
-function ownConstraints(schema: SchemaObject): SchemaObject | undefined {
-  const rest: SchemaObject = {}
-  for (const [key, value] of Object.entries(schema)) {
-    if (!COMPOSITION.has(key) && !WRAPPERS.has(key) && !isAnnotation(key)) rest[key] = value
-  }
-  const keys = Object.keys(rest)
-  // A bare `type` beside a composition adds nothing the members do not already say.
-  return keys.length === 0 || (keys.length === 1 && keys[0] === 'type') ? undefined : rest
+/** One conjunct of a schema: its `$ref`, its typed keywords, an allOf member; `closed` if it is a strict object. */
+export interface Part {
+  expr: Expr
+  closed: boolean
+}
+
+/** Whether a schema (through refs and allOf) is an object closed by `additionalProperties: false`. */
+export function isClosed(schema: JsonSchema | undefined, index: SchemaIndex, depth = 0): boolean {
+  const target = asObject(deref(schema, index))
+  if (target === undefined || depth > 8) return false
+  if (target.additionalProperties === false) return true
+  return Array.isArray(target.allOf) && target.allOf.some((member) => isClosed(member as JsonSchema, index, depth + 1))
 }
 
 /**
- * allOf / oneOf / anyOf, intersected with the schema's own constraints.
- * allOf of plain objects merges into one object (cheaper, and strict members
- * then see every property); otherwise members intersect. oneOf and anyOf are
- * unions (zod picks the first match, so oneOf's exclusivity is not enforced).
+ * The applicators that constrain every instance type, on top of `parts` (the `$ref` and the typed
+ * schema): allOf members intersect (unless `merged` already folded them into one object), anyOf
+ * is a union, oneOf must match exactly one branch, `not` must fail, and `if` picks `then` or `else`.
  */
-export function compositionExpr(schema: SchemaObject, ctx: Ctx, translate: Translate): Expr {
-  const parts: Expr[] = []
-  const own = ownConstraints(schema)
-  if (Array.isArray(schema.allOf)) {
-    const merged = flattenAllOf(schema, ctx.env.index)
-    if (merged !== undefined) parts.push(objectExpr(merged, ctx, translate))
-    else {
-      if (own !== undefined) parts.push(translate(own, ctx))
-      for (const member of schema.allOf) parts.push(translate(member as JsonSchema, ctx))
+export function applicators(schema: SchemaObject, parts: Part[], merged: boolean, ctx: Ctx, translate: Translate): Expr {
+  if (!merged && Array.isArray(schema.allOf)) {
+    for (const member of schema.allOf as JsonSchema[]) {
+      if (!isEmpty(member)) parts.push({ expr: translate(member, ctx), closed: isClosed(member, ctx.env.index) })
     }
-  } else if (own !== undefined) parts.push(translate(own, ctx))
-  for (const key of ['oneOf', 'anyOf'] as const) {
-    const branches = schema[key]
-    if (Array.isArray(branches)) parts.push(unionExpr(branches as JsonSchema[], schema.discriminator, ctx, translate))
   }
-  if (parts.length === 0) return zod('unknown')
-  return parts.reduce((left, right) => zod('intersection', left, right))
+  if (Array.isArray(schema.anyOf)) parts.push({ expr: anyOfExpr(schema.anyOf as JsonSchema[], schema.discriminator, ctx, translate), closed: false })
+  if (Array.isArray(schema.oneOf)) parts.push({ expr: oneOfExpr(schema.oneOf as JsonSchema[], schema.discriminator, ctx, translate), closed: false })
+  // zod's intersection forgives a strict object the keys the other side knows; JSON Schema does
+  // not, so a closed part beside others is a check of its own on the input (its output is not merged).
+  const open = parts.length > 1 ? parts.filter((p) => !p.closed) : parts
+  const checks = parts.length > 1 ? parts.filter((p) => p.closed) : []
+  if (open.length === 0 && checks.length > 0) open.push(checks.shift()!)
+  let expr = open.length === 0 ? zod('unknown') : open.map((p) => p.expr).reduce((left, right) => zod('intersection', left, right))
+  for (const check of checks) expr = method(expr, 'superRefine', call(ctx.env.helper('$all'), check.expr))
+  const plain: Ctx = { ...ctx, coerce: false }
+  if (schema.not !== undefined) {
+    const not = call(ctx.env.helper('$not'), translate(schema.not as JsonSchema, plain))
+    expr = method(expr, 'refine', not, literal({ error: 'must not match the schema in "not"' }))
+  }
+  if (schema.if !== undefined && (schema.then !== undefined || schema.else !== undefined)) {
+    const branch = (key: 'then' | 'else') => (schema[key] === undefined ? literal(undefined) : translate(schema[key] as JsonSchema, plain))
+    expr = method(expr, 'superRefine', call(ctx.env.helper('$if'), translate(schema.if as JsonSchema, plain), branch('then'), branch('else')))
+  }
+  return expr
 }
 
-function unionExpr(branches: JsonSchema[], discriminator: unknown, ctx: Ctx, translate: Translate): Expr {
+function isEmpty(schema: JsonSchema): boolean {
+  return schema === true || (asObject(schema) !== undefined && Object.keys(asObject(schema)!).length === 0)
+}
+
+function anyOfExpr(branches: JsonSchema[], discriminator: unknown, ctx: Ctx, translate: Translate): Expr {
   const members = branches.map((branch) => translate(branch, ctx))
   if (members.length === 0) return zod('never')
   if (members.length === 1) return members[0]!
-  const property = asObject(discriminator)?.propertyName
-  if (typeof property === 'string' && !ctx.coerce && discriminable(branches, property, ctx)) {
-    return zod('discriminatedUnion', literal(property), array(members))
-  }
+  if (isDiscriminated(branches, discriminator, ctx)) return zod('discriminatedUnion', literal(asObject(discriminator)!.propertyName), array(members))
   return zod('union', array(members))
 }
 
+/** oneOf: a discriminated union when the discriminator literals are disjoint (at most one branch can match), else `$oneOf`. */
+function oneOfExpr(branches: JsonSchema[], discriminator: unknown, ctx: Ctx, translate: Translate): Expr {
+  const members = branches.map((branch) => translate(branch, ctx))
+  if (members.length === 0) return zod('never')
+  if (members.length === 1) return members[0]!
+  if (isDiscriminated(branches, discriminator, ctx)) return zod('discriminatedUnion', literal(asObject(discriminator)!.propertyName), array(members))
+  return call(ctx.env.helper('$oneOf'), array(members))
+}
+
+function isDiscriminated(branches: JsonSchema[], discriminator: unknown, ctx: Ctx): boolean {
+  const property = asObject(discriminator)?.propertyName
+  return typeof property === 'string' && !ctx.coerce && discriminable(branches, property, ctx)
+}
+
 /**
- * `z.discriminatedUnion` throws at module load unless every branch is an
- * object whose discriminator is a literal and the literals are disjoint, so
- * it is used only when that is certain from the spec; otherwise a plain union.
+ * `z.discriminatedUnion` throws at module load unless every branch is an object whose
+ * discriminator is a required literal and the literals are disjoint, so it is used only when
+ * that is certain from the spec; otherwise a plain union.
  */
 function discriminable(branches: JsonSchema[], property: string, ctx: Ctx): boolean {
   const index = ctx.env.index
@@ -67,6 +93,7 @@ function discriminable(branches: JsonSchema[], property: string, ctx: Ctx): bool
     const shape = Array.isArray(target.allOf) ? flattenAllOf(target, index) : isPlainObjectSchema(target) ? target : undefined
     const candidate = asObject(shape?.properties)?.[property] as JsonSchema | undefined
     if (candidate === undefined || isDropped(candidate, ctx.mode, index)) return false
+    if (!Array.isArray(shape?.required) || !shape.required.includes(property)) return false
     const values = literalValues(candidate, index)
     if (values === undefined) return false
     for (const value of values) {

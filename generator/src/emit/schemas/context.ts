@@ -1,16 +1,19 @@
+import type { JsonSchema } from '../../model/types.js'
 import type { Expr } from './expr.js'
 import type { Mode, SchemaIndex } from './schema-utils.js'
-
-/** Small runtime helpers a generated `schemas.ts` may need; only the used ones are written (see helpers.ts). */
-export type Helper = 'num' | 'bool' | 'arr' | 'json' | 'unique' | 'props' | 'jsonIn' | 'not' | 'file'
 
 /** What the translator needs from the file being written. */
 export interface TranslateEnv {
   index: SchemaIndex
   /** The const holding a component in a mode (its request/response variant when one exists). */
   reference(name: string, mode: Mode): Expr
-  /** Marks a helper as used and returns its identifier. */
-  helper(name: Helper): Expr
+  /** Marks a runtime helper (`$num`, `$object`, … see helpers.ts) as used and returns its identifier. */
+  helper(name: string): Expr
+  /**
+   * The const holding a schema translated on its own: a local ref that is not a component
+   * (keyed by its pointer), or a subschema deeper than the translator recurses natively.
+   */
+  standalone(schema: JsonSchema, ctx: Ctx, pointer?: string): Expr
 }
 
 /** The state of one translation: which side of the wire, and whether values arrive as strings (parameters). */
@@ -21,8 +24,10 @@ export interface Ctx {
   coerce: boolean
   /** A multipart body: a `format: binary` string is a file part, which the server hands over as a `Blob`. */
   files?: boolean
-  /** Refs being inlined right now (coercion inlines components; other local refs are always inlined): a cycle guard. */
+  /** Refs being inlined right now (coercion inlines components): a cycle guard. */
   inlining: ReadonlySet<string>
+  /** Native recursion depth of this translation; deeper subschemas become standalone consts (no stack overflow). */
+  depth: number
 }
 
 /** Keywords that never change what validates, so they do not count as constraints next to `$ref` or a composition. */

@@ -1,5 +1,6 @@
 import type CodeBlockWriter from 'code-block-writer'
-import type { Helper } from './context.js'
+import { FORMAT_HELPERS } from './formats.js'
+import { RUNTIME_HELPERS, type RuntimeHelper } from './runtime.js'
 
 /**
  * The preamble of every `schemas.ts`. `$z` is zod itself seen through a
@@ -10,16 +11,25 @@ import type { Helper } from './context.js'
  */
 const PRELUDE = [
   '// tsc sees zod through this narrow, non-generic view (fast to check on large specs); at runtime it is zod itself.',
+  'interface $Issue {',
+  '  readonly path: readonly PropertyKey[]',
+  '  readonly message: string',
+  '}',
+  'interface $Ctx {',
+  "  addIssue(issue: { readonly code?: string; readonly message: string; readonly path: readonly PropertyKey[] }): void",
+  '}',
+  'type $Result = { success: true; data: unknown } | { success: false; error: { issues: readonly $Issue[] } }',
   'interface $Schema {',
   '  optional(): $Schema',
   '  nullable(): $Schema',
   '  default(value: unknown): $Schema',
   '  refine(check: (value: any) => unknown, params: { error: string }): $Schema',
-  '  safeParse(value: unknown): { success: boolean }',
+  '  superRefine(check: (value: any, ctx: $Ctx) => void): $Schema',
+  '  transform(map: (value: any, ctx: $Ctx) => unknown): $Schema',
+  '  pipe(next: $Schema): $Schema',
+  '  safeParse(value: unknown): $Result',
   '}',
   'interface $String extends $Schema {',
-  '  min(length: number): $String',
-  '  max(length: number): $String',
   '  regex(pattern: RegExp): $String',
   '}',
   'interface $Number extends $Schema {',
@@ -39,12 +49,7 @@ const PRELUDE = [
   'type $Literal = string | number | boolean',
   'interface $Zod {',
   '  string(): $String',
-  '  email(): $String',
-  '  uuid(): $String',
   '  url(): $String',
-  '  ipv4(): $String',
-  '  ipv6(): $String',
-  '  iso: { datetime(options: { offset: boolean }): $String; date(): $String; time(): $String }',
   '  number(): $Number',
   '  int(): $Number',
   '  int32(): $Number',
@@ -59,7 +64,6 @@ const PRELUDE = [
   '  strictObject(shape: Record<string, $Schema>): $Object',
   '  record(key: $String, value: $Schema): $Schema',
   '  array(item: $Schema): $Array',
-  '  tuple(items: readonly [$Schema, ...$Schema[]], rest?: $Schema): $Schema',
   '  union(options: readonly [$Schema, ...$Schema[]]): $Schema',
   '  discriminatedUnion(key: string, options: readonly [$Schema, ...$Schema[]]): $Schema',
   '  intersection(left: $Schema, right: $Schema): $Schema',
@@ -82,7 +86,7 @@ const PRELUDE = [
  * Parameter coercion is strict on purpose: `"12abc"` and `""` stay strings
  * and fail the number check.
  */
-const HELPERS: Record<Helper, { name: string; lines: string[] }> = {
+const COERCION: Record<string, { name: string; lines: string[] }> = {
   num: {
     name: '$num',
     lines: [
@@ -125,30 +129,6 @@ const HELPERS: Record<Helper, { name: string; lines: string[] }> = {
       '}',
     ],
   },
-  unique: {
-    name: '$unique',
-    lines: [
-      'function $unique(items: unknown[]): boolean {',
-      "  return new Set(items.map((item) => (typeof item === 'object' && item !== null ? JSON.stringify(item) : item))).size === items.length",
-      '}',
-    ],
-  },
-  props: {
-    name: '$props',
-    lines: [
-      'function $props(min: number, max: number): (value: object) => boolean {',
-      '  return (value) => Object.keys(value).length >= min && Object.keys(value).length <= max',
-      '}',
-    ],
-  },
-  jsonIn: {
-    name: '$jsonIn',
-    lines: [
-      'function $jsonIn(values: string[]): (value: unknown) => boolean {',
-      '  return (value) => values.includes(JSON.stringify(value))',
-      '}',
-    ],
-  },
   file: {
     name: '$file',
     lines: [
@@ -168,6 +148,14 @@ const HELPERS: Record<Helper, { name: string; lines: string[] }> = {
   },
 }
 
+/** Every helper in the order it is written: parameter coercion, then JSON Schema keywords, then formats. */
+const HELPERS: RuntimeHelper[] = [
+  ...Object.values(COERCION).map((h) => ({ name: h.name, source: h.lines.join('\n') })),
+  ...RUNTIME_HELPERS,
+  ...FORMAT_HELPERS,
+]
+const BY_NAME = new Map(HELPERS.map((h) => [h.name, h]))
+
 /** Names the generated file declares itself, kept away from component consts. */
 export const RESERVED_NAMES = [
   'z',
@@ -180,12 +168,18 @@ export const RESERVED_NAMES = [
   '$Object',
   '$Literal',
   '$AsZod',
+  '$Issue',
+  '$Ctx',
+  '$Result',
+  '$Evaluated',
+  '$ObjectRules',
+  '$ArrayRules',
   '$lazy',
   'componentSchemas',
   'operationSchemas',
   '$componentSchemas',
   '$operationSchemas',
-  ...Object.values(HELPERS).map((h) => h.name),
+  ...HELPERS.map((h) => h.name),
 ]
 
 /** Writes the `$z` preamble (see PRELUDE). */
@@ -194,16 +188,27 @@ export function writePrelude(writer: CodeBlockWriter): void {
   writer.blankLine()
 }
 
-/** The identifier a helper is written under. */
-export function helperName(helper: Helper): string {
-  return HELPERS[helper].name
+/** Whether `name` is a helper this module can write. */
+export function isHelper(name: string): boolean {
+  return BY_NAME.has(name)
 }
 
-/** Writes the used helpers in a fixed order, so output bytes do not depend on translation order. */
-export function writeHelpers(writer: CodeBlockWriter, used: ReadonlySet<Helper>): void {
-  for (const helper of Object.keys(HELPERS) as Helper[]) {
-    if (!used.has(helper)) continue
-    for (const line of HELPERS[helper].lines) writer.writeLine(line)
+/**
+ * Writes the used helpers and those they call, in the fixed order of HELPERS, so output bytes
+ * do not depend on translation order.
+ */
+export function writeHelpers(writer: CodeBlockWriter, used: ReadonlySet<string>): void {
+  const needed = new Set<string>()
+  const work = [...used]
+  while (work.length > 0) {
+    const name = work.pop()!
+    if (needed.has(name)) continue
+    needed.add(name)
+    work.push(...(BY_NAME.get(name)?.needs ?? []))
   }
-  if (used.size > 0) writer.blankLine()
+  for (const helper of HELPERS) {
+    if (!needed.has(helper.name)) continue
+    for (const line of helper.source.split('\n')) writer.writeLine(line)
+  }
+  if (needed.size > 0) writer.blankLine()
 }

@@ -37,6 +37,8 @@ export function emitSchemas(model: ApiModel, specName: string): string {
     operationEntry(operation, plan.env, plan.allocate, operationConsts),
   ])
 
+  operationConsts.push(...plan.drain())
+
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true })
   writer.write(generatedHeader(specName))
   writer.writeLine("import { z } from 'zod'").blankLine()

@@ -97,7 +97,7 @@ function mediaEntries(
 
 /** A bare component ref stays a reference (no extra const); anything else is translated inline. */
 function schemaExpr(schema: JsonSchema, mode: Mode, env: TranslateEnv, coerce: boolean, files = false): Expr {
-  const ctx: Ctx = { env, mode, coerce, files, inlining: new Set() }
+  const ctx: Ctx = { env, mode, coerce, files, inlining: new Set(), depth: 0 }
   const ref = refOf(schema)
   const name = ref !== undefined ? componentName(ref) : undefined
   const bare = !coerce && name !== undefined && env.index.components.has(name) && Object.keys(asObject(schema)!).length === 1
@@ -119,9 +119,9 @@ function parametersExpr(parameters: Parameter[], location: ParameterLocation, en
 }
 
 function parameterValue(parameter: Parameter, env: TranslateEnv): Expr {
-  const ctx: Ctx = { env, mode: 'plain', coerce: true, inlining: new Set() }
+  const ctx: Ctx = { env, mode: 'plain', coerce: true, inlining: new Set(), depth: 0 }
   if (parameter.contentType !== undefined && /[/+]json\b/i.test(parameter.contentType)) {
-    return call(env.helper('json'), translate(parameter.schema, { ...ctx, coerce: false }))
+    return call(env.helper('$json'), translate(parameter.schema, { ...ctx, coerce: false }))
   }
   return translate(parameter.schema, ctx)
 }

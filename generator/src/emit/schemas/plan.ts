@@ -1,8 +1,8 @@
 import type { ApiModel, JsonSchema } from '../../model/types.js'
-import type { Helper, TranslateEnv } from './context.js'
+import type { Ctx, TranslateEnv } from './context.js'
 import { code } from './expr.js'
 import { type ComponentOrder, orderComponents, scanSchema, variantComponents } from './graph.js'
-import { helperName, RESERVED_NAMES } from './helpers.js'
+import { isHelper, RESERVED_NAMES } from './helpers.js'
 import { translate } from './json-schema.js'
 import { identifierPart, NameAllocator } from './names.js'
 import type { NamedExpr } from './operations.js'
@@ -19,7 +19,9 @@ export interface ComponentPlan {
   /** Every component with the const of its plain form, in document order. */
   components: Array<{ name: string; constName: string }>
   /** Helpers used so far (operations add to it). */
-  helpers: Set<Helper>
+  helpers: Set<string>
+  /** Translates the standalone consts requested since the last call (local refs, deep subschemas). */
+  drain(): NamedExpr[]
 }
 
 const VARIANT_SUFFIX: Record<Mode, string> = { plain: 'Schema', request: 'RequestSchema', response: 'ResponseSchema' }
@@ -53,7 +55,10 @@ export function planComponents(model: ApiModel): ComponentPlan {
     }
   }
 
-  const helpers = new Set<Helper>()
+  const helpers = new Set<string>()
+  const pending: Array<{ name: string; schema: JsonSchema; ctx: Ctx }> = []
+  const standalone = new Map<string, string>()
+  const deep = new WeakMap<object, Map<string, string>>()
   const env: TranslateEnv = {
     index,
     reference(name, mode) {
@@ -61,9 +66,32 @@ export function planComponents(model: ApiModel): ComponentPlan {
       return code(constNames.get(`${effective}:${name}`)!)
     },
     helper(name) {
+      if (!isHelper(name)) throw new Error(`internal error: unknown schemas.ts helper ${name}`)
       helpers.add(name)
-      return code(helperName(name))
+      return code(name)
     },
+    standalone(schema, ctx, pointer) {
+      // One const per target and way of translating it (mode, coercion).
+      const variant = `${ctx.mode}:${ctx.coerce}:${ctx.files === true}`
+      const known = pointer !== undefined ? standalone.get(`${variant}:${pointer}`) : deep.get(schema as object)?.get(variant)
+      if (known !== undefined) return code(known)
+      const base = pointer !== undefined ? identifierPart(pointer.replace(/^#\/(components\/schemas\/)?/, '')).slice(0, 60) : 'Nested'
+      const name = names.allocate(`${base}${VARIANT_SUFFIX[ctx.mode]}`)
+      if (pointer !== undefined) standalone.set(`${variant}:${pointer}`, name)
+      else {
+        const map = deep.get(schema as object) ?? new Map<string, string>()
+        map.set(variant, name)
+        deep.set(schema as object, map)
+      }
+      pending.push({ name, schema, ctx: { ...ctx, depth: 0, inlining: new Set() } })
+      return code(name)
+    },
+  }
+  // Translated from a work list, never recursively: deep nesting becomes a chain of consts.
+  const drain = (): NamedExpr[] => {
+    const out: NamedExpr[] = []
+    for (let item = pending.shift(); item !== undefined; item = pending.shift()) out.push({ name: item.name, expr: translate(item.schema, item.ctx) })
+    return out
   }
 
   const consts: NamedExpr[] = []
@@ -71,13 +99,14 @@ export function planComponents(model: ApiModel): ComponentPlan {
     for (const mode of ['plain', 'request', 'response'] as const) {
       for (const name of group) {
         if (mode !== 'plain' && !demanded[mode].has(name)) continue
-        const expr = translate(index.components.get(name), { env, mode, coerce: false, inlining: new Set() })
+        const expr = translate(index.components.get(name), { env, mode, coerce: false, inlining: new Set(), depth: 0 })
         consts.push({ name: constNames.get(`${mode}:${name}`)!, expr })
       }
     }
   }
   const components = model.schemas.map(({ name }) => ({ name, constName: constNames.get(`plain:${name}`)! }))
-  return { env, allocate: (base) => names.allocate(base), consts, components, helpers }
+  consts.push(...drain())
+  return { env, allocate: (base) => names.allocate(base), consts, components, helpers, drain }
 }
 
 /** The variants operations actually reach: request bodies pull request variants, responses pull response variants. */

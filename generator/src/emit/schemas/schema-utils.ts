@@ -87,12 +87,15 @@ export function* subschemas(schema: SchemaObject): Generator<JsonSchema> {
     const list = schema[key]
     if (Array.isArray(list)) yield* list as JsonSchema[]
   }
-  const properties = asObject(schema.properties)
-  if (properties) yield* Object.values(properties) as JsonSchema[]
+  for (const key of ['properties', 'patternProperties', 'dependentSchemas', 'dependencies'] as const) {
+    const map = asObject(schema[key])
+    if (map) for (const value of Object.values(map)) if (!Array.isArray(value)) yield value as JsonSchema
+  }
   const items = schema.items
   if (Array.isArray(items)) yield* items as JsonSchema[]
   else if (items !== undefined) yield items as JsonSchema
-  for (const key of ['additionalProperties', 'not'] as const) {
+  const single = ['additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'] as const
+  for (const key of single) {
     const sub = schema[key]
     if (sub !== undefined && typeof sub !== 'boolean') yield sub as JsonSchema
   }
