@@ -21,12 +21,11 @@ export interface Client {
 export type OperationResultOf<K extends Exclude<keyof Client, 'raw'>> = ResultOf<Client, K>
 
 /**
- * Creates a client of JSON Schema keywords. zod and `schemas.ts` are loaded only with `validate: true`
- * (a dynamic import: bundlers split it into a chunk that is never fetched otherwise).
+ * Creates a client of JSON Schema keywords. It loads no zod: checking responses is an opt-in that
+ * brings the schemas of `schemas.ts` (`validate: schemas`, or a function that loads them lazily).
  * @example
  * const api = createClient({ baseUrl: 'https://api.example.com', auth: {} })
  */
 export function createClient(options: ClientOptions): Client {
-  const loadSchemas = () => import('./schemas.js' as string)
-  return createRuntimeClient(operationSecurity, securitySchemes, encodings, options, loadSchemas) as unknown as Client
+  return createRuntimeClient(operationSecurity, securitySchemes, encodings, options) as unknown as Client
 }

@@ -37,7 +37,6 @@ export function arrayExpr(schema: SchemaObject, ctx: Ctx, translate: Translate):
     const unevaluated = schema.unevaluatedItems === false ? literal(false) : translate(schema.unevaluatedItems as JsonSchema, ctx)
     rules.push(['unevaluated', array([unevaluated, evaluatedExpr(schema, 'items', ctx, translate)])])
   }
-  if (rules.some(([name]) => name === 'unevaluated')) ctx.env.helper('$seen')
   if (rules.length > 0) expr = method(expr, 'superRefine', call(ctx.env.helper('$array'), object(rules)))
   if (schema.uniqueItems === true) expr = method(expr, 'refine', ctx.env.helper('$unique'), literal({ error: 'items must be unique' }))
   return ctx.coerce ? call(ctx.env.helper('$arr'), expr) : expr

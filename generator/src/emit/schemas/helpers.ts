@@ -175,6 +175,7 @@ export const RESERVED_NAMES = [
   '$ObjectRules',
   '$ArrayRules',
   '$lazy',
+  'components',
   'componentSchemas',
   'operationSchemas',
   '$componentSchemas',

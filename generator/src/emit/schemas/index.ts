@@ -41,7 +41,11 @@ export function emitSchemas(model: ApiModel, specName: string): string {
 
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true })
   writer.write(generatedHeader(specName))
-  writer.writeLine("import { z } from 'zod'").blankLine()
+  writer.writeLine("import { z } from 'zod'")
+  // Typed leaves come from types.ts, lazily: a mapped type costs tsc nothing until a key is read.
+  const typed = model.schemas.length > 0
+  if (typed) writer.writeLine("import type { components } from './types.js'")
+  writer.blankLine()
   writePrelude(writer)
   writeHelpers(writer, plan.helpers)
   for (const item of hoistShared([...plan.consts, ...operationConsts], plan.allocate)) writeConst(writer, item)
@@ -49,9 +53,10 @@ export function emitSchemas(model: ApiModel, specName: string): string {
 
   writeExport(
     writer,
-    'Every schema of `components.schemas`, keyed by its name as written in the spec.',
+    'Every schema of `components.schemas`, keyed by its name as written in the spec; `z.infer` gives its types.ts type.',
     'componentSchemas',
     object(plan.components.map(({ name, constName }) => [name, code(constName)])),
+    typed ? "{ readonly [K in keyof components['schemas']]: z.ZodType<components['schemas'][K]> }" : undefined,
   )
   writer.blankLine()
   writeExport(
@@ -70,9 +75,10 @@ function writeConst(writer: CodeBlockWriter, item: NamedExpr): void {
   writer.newLine().writeLine(`const ${item.name}: $Schema = $lazy(${item.name}$)`)
 }
 
-function writeExport(writer: CodeBlockWriter, doc: string, name: string, value: Expr): void {
+/** `type`: the export's declared type; by default every leaf is a plain `z.ZodType` ($AsZod). */
+function writeExport(writer: CodeBlockWriter, doc: string, name: string, value: Expr, type?: string): void {
   writer.writeLine(`/** ${doc} */`)
-  writer.writeLine(`export const ${name} = $${name}() as unknown as $AsZod<ReturnType<typeof $${name}>>`)
+  writer.writeLine(`export const ${name} = $${name}() as unknown as ${type ?? `$AsZod<ReturnType<typeof $${name}>>`}`)
   writer.write(`function $${name}() `).inlineBlock(() => {
     writer.write(`return ${renderExpr(value)}`)
   })

@@ -79,7 +79,6 @@ export function objectExpr(schema: SchemaObject, ctx: Ctx, translate: Translate)
     expr = zod(dropped && ctx.mode === 'response' ? 'object' : 'strictObject', object(shape))
   } else if (extraSchema && !extraByRule) expr = method(zod('object', object(shape)), 'catchall', translate(extra as JsonSchema, ctx))
   else expr = zod(dropped ? 'object' : 'looseObject', object(shape))
-  if (rules.some(([name]) => name === 'unevaluated')) ctx.env.helper('$seen')
   // The rules read the input, not zod's copy: a JSON `__proto__` key does not survive the copy, defaults are not the client's keys.
   if (rules.length > 0) expr = method(method(zod('unknown'), 'superRefine', call(ctx.env.helper('$object'), object(rules))), 'pipe', expr)
   return expr

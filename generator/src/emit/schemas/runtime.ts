@@ -134,7 +134,7 @@ function $seen(node: $Evaluated, value: any, seen: Set<string | number>): boolea
   },
   {
     name: '$object',
-    needs: ['$forward', '$Evaluated'],
+    needs: ['$forward', '$Evaluated', '$seen'],
     source: `// Object keywords zod has no method for. Checked on the input, own keys only (\`required: ["toString"]\` needs one).
 interface $ObjectRules {
   known?: readonly string[]
@@ -194,7 +194,7 @@ function $object(rules: $ObjectRules): (value: any, ctx: $Ctx) => void {
   },
   {
     name: '$array',
-    needs: ['$forward', '$Evaluated'],
+    needs: ['$forward', '$Evaluated', '$seen'],
     source: `// Array keywords zod has no method for: tuples of any length, contains, unevaluatedItems.
 interface $ArrayRules {
   prefix?: readonly $Schema[]
