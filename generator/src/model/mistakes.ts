@@ -83,36 +83,55 @@ export function unknownTypeMistakes(doc: Obj): Mistake[] {
     path.pop()
   }
 
-  const schema = (node: unknown): void => {
-    if (!isObj(node) || seen.has(node)) return
-    seen.add(node)
-    if (node.type !== undefined) {
-      const list = Array.isArray(node.type)
-      for (const [i, t] of (list ? (node.type as unknown[]) : [node.type]).entries()) {
-        if (typeof t === 'string' && TYPES.includes(t)) continue
-        const guess = typeof t === 'string' ? closest(t) : undefined
-        mistakes.push({
-          code: 'unknown-schema-type',
-          message: `unknown schema type ${JSON.stringify(t)}${guess ? ` (did you mean "${guess}"?)` : ''}; a type is one of ${TYPES.join(', ')}`,
-          pointer: toPointer(list ? [...path, 'type', i] : [...path, 'type']),
-          operations: [],
-        })
+  // An explicit stack of frames with parent links, not recursion: schemas may nest deeper than the
+  // call stack (10,000 levels must generate), and a frame's path is only built for a mistake.
+  interface Frame {
+    node: unknown
+    key?: string | number
+    parent?: Frame
+  }
+  const relative = (frame: Frame): (string | number)[] => {
+    const keys: (string | number)[] = []
+    for (let f: Frame | undefined = frame; f?.key !== undefined; f = f.parent) keys.push(f.key)
+    return keys.reverse()
+  }
+  const schema = (root: unknown): void => {
+    const stack: Frame[] = [{ node: root }]
+    while (stack.length > 0) {
+      const frame = stack.pop()!
+      const node = frame.node
+      if (!isObj(node) || seen.has(node)) continue
+      seen.add(node)
+      if (node.type !== undefined) {
+        const list = Array.isArray(node.type)
+        for (const [i, t] of (list ? (node.type as unknown[]) : [node.type]).entries()) {
+          if (typeof t === 'string' && TYPES.includes(t)) continue
+          const guess = typeof t === 'string' ? closest(t) : undefined
+          const here = [...path, ...relative(frame)]
+          mistakes.push({
+            code: 'unknown-schema-type',
+            message: `unknown schema type ${JSON.stringify(t)}${guess ? ` (did you mean "${guess}"?)` : ''}; a type is one of ${TYPES.join(', ')}`,
+            pointer: toPointer(list ? [...here, 'type', i] : [...here, 'type']),
+            operations: [],
+          })
+        }
       }
-    }
-    for (const key of ONE) if (isObj(node[key])) at(key, schema, node[key])
-    for (const key of MAP) {
-      const map = node[key]
-      if (!isObj(map)) continue
-      path.push(key)
-      for (const name in map) at(name, schema, map[name])
-      path.pop()
-    }
-    for (const key of LIST) {
-      const list = node[key]
-      if (!Array.isArray(list)) continue
-      path.push(key)
-      list.forEach((sub, i) => at(i, schema, sub))
-      path.pop()
+      // Pushed in reverse, so mistakes come out in document order.
+      const children: Frame[] = []
+      for (const key of ONE) if (isObj(node[key])) children.push({ node: node[key], key, parent: frame })
+      for (const key of MAP) {
+        const map = node[key]
+        if (!isObj(map)) continue
+        const holder: Frame = { node: map, key, parent: frame }
+        for (const name in map) children.push({ node: map[name], key: name, parent: holder })
+      }
+      for (const key of LIST) {
+        const list = node[key]
+        if (!Array.isArray(list)) continue
+        const holder: Frame = { node: list, key, parent: frame }
+        list.forEach((sub, i) => children.push({ node: sub, key: i, parent: holder }))
+      }
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!)
     }
   }
 
