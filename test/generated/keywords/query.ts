@@ -4,7 +4,7 @@ import { createRuntimeQueries, type Queries, type ResultError } from '@gatehouse
 import type { Client, OperationResultOf } from './client.js'
 
 /** What a query or mutation of an operation rejects with, e.g. `QueryErrorOf<'getArticle'>`: `error.result.status` narrows. */
-export type QueryErrorOf<K extends keyof Queries<Client>> = ResultError<Extract<OperationResultOf<K>, { ok: false }>>
+export type QueryErrorOf<K extends Exclude<keyof Client, 'raw'>> = ResultError<Extract<OperationResultOf<K>, { ok: false }>>
 
 /**
  * TanStack Query v5 options for every operation of JSON Schema keywords: `queryOptions(input, options?)`,

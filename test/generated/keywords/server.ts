@@ -51,7 +51,8 @@ const operations: Record<HandlerName, OperationDefinition> = {
 
 /**
  * The request pipeline of this API: route → authenticate → authorize → validate → handler,
- * every failure answered per DESIGN.md. Serve `app.fetch`, or `toNodeHandler(app)` from `@gatehouse/server`.
+ * credentials checked first; a failure gets its standard answer (401 with a challenge, 403 with the
+ * missing scopes, 400 with problem details). Serve `app.fetch`, or `toNodeHandler(app)` from `@gatehouse/server`.
  */
 export function createServer<P extends Principal = Principal>(options: ServerOptions<P>): App {
   return createApp({ realm, schemes: securitySchemes, operations }, options as unknown as AppOptions)
