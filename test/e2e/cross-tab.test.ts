@@ -5,15 +5,14 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import type { Principal } from '@gatehouse/server'
 import { build } from 'esbuild'
-import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose'
+import { decodeJwt } from 'jose'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TabSetup } from './fixtures/tabs-page.js'
 import { startArticlesApi, type RunningApi } from './support/articles-app.js'
 import { hasChromium, launchBrowser } from './support/browser.js'
-import { startOAuthServer, type OAuthServer } from './support/oauth-server.js'
+import { accessTokenVerifier, startOAuthServer, type OAuthServer } from './support/oauth-server.js'
 
 const audience = 'urn:example:articles-api'
 const scopes = ['articles:read', 'articles:write']
@@ -48,15 +47,7 @@ describe.skipIf(!hasChromium)('refresh across three tabs against oidc-provider',
     })
     page = await servePage(bundle.outputFiles[0]!.text)
     as = await startOAuthServer({ audience, scopes, accessTokenTtl: 2, spaRedirectUri: `${page.origin}/callback` })
-    const jwks = createRemoteJWKSet(new URL(as.jwksUri))
-    const verify = async (token: string): Promise<Principal | undefined> => {
-      try {
-        const { payload } = await jwtVerify(token, jwks, { issuer: as.issuer, audience, typ: 'at+jwt' })
-        return { subject: payload.sub, scopes: String(payload.scope ?? '').split(' ').filter(Boolean) }
-      } catch {
-        return undefined
-      }
-    }
+    const verify = accessTokenVerifier(as, audience)
     api = await startArticlesApi({ oauth2: verify, bearerAuth: verify }, { cors: { origins: [page.origin] } })
     browser = await launchBrowser()
   })

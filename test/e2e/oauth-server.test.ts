@@ -2,12 +2,11 @@
 // (oidc-provider): JWT access tokens (RFC 9068) verified with jose against the
 // provider's JWKS, refresh tokens rotated on every use, client credentials.
 import { clientCredentials, refreshTokenGrant } from '@gatehouse/client'
-import type { Principal } from '@gatehouse/server'
-import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose'
+import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from '../generated/articles/client.js'
 import { startArticlesApi, type RunningApi } from './support/articles-app.js'
-import { startOAuthServer, type OAuthServer } from './support/oauth-server.js'
+import { accessTokenVerifier, startOAuthServer, type OAuthServer } from './support/oauth-server.js'
 
 const audience = 'urn:example:articles-api'
 const scopes = ['articles:read', 'articles:write', 'articles:admin']
@@ -17,15 +16,7 @@ let api: RunningApi
 
 beforeAll(async () => {
   as = await startOAuthServer({ audience, scopes, accessTokenTtl: 1 })
-  const jwks = createRemoteJWKSet(new URL(as.jwksUri))
-  const verify = async (token: string): Promise<Principal | undefined> => {
-    try {
-      const { payload } = await jwtVerify(token, jwks, { issuer: as.issuer, audience, typ: 'at+jwt' })
-      return { subject: payload.sub, scopes: String(payload.scope ?? '').split(' ').filter(Boolean) }
-    } catch {
-      return undefined
-    }
-  }
+  const verify = accessTokenVerifier(as, audience)
   api = await startArticlesApi({ oauth2: verify, bearerAuth: verify })
 })
 

@@ -4,15 +4,13 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import type { Principal } from '@gatehouse/server'
 import { build } from 'esbuild'
-import { createRemoteJWKSet, jwtVerify } from 'jose'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PkcePageConfig, SignInResult } from './fixtures/pkce-page.js'
 import { startArticlesApi, type RunningApi } from './support/articles-app.js'
 import { hasChromium, launchBrowser } from './support/browser.js'
-import { startOAuthServer, type OAuthServer } from './support/oauth-server.js'
+import { accessTokenVerifier, startOAuthServer, type OAuthServer } from './support/oauth-server.js'
 
 const audience = 'urn:example:articles-api'
 const scopes = ['articles:read', 'articles:write']
@@ -43,15 +41,7 @@ describe.skipIf(!hasChromium)('authorizationCodeWithPkce in chromium against oid
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     page = { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }
     as = await startOAuthServer({ audience, scopes, spaRedirectUri: `${page.origin}/callback` })
-    const jwks = createRemoteJWKSet(new URL(as.jwksUri))
-    const verify = async (token: string): Promise<Principal | undefined> => {
-      try {
-        const { payload } = await jwtVerify(token, jwks, { issuer: as.issuer, audience, typ: 'at+jwt' })
-        return { subject: payload.sub, scopes: String(payload.scope ?? '').split(' ').filter(Boolean) }
-      } catch {
-        return undefined
-      }
-    }
+    const verify = accessTokenVerifier(as, audience)
     api = await startArticlesApi({ oauth2: verify, bearerAuth: verify }, { cors: { origins: [page.origin] } })
     config = { issuer: as.issuer, clientId: as.spa.clientId, baseUrl: api.baseUrl }
     browser = await launchBrowser()

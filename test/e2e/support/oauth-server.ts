@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { exportJWK, generateKeyPair } from 'jose'
+import type { Principal } from '@gatehouse/server'
+import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify } from 'jose'
 import Provider from 'oidc-provider'
 
 /** Options of {@link startOAuthServer}. */
@@ -175,5 +176,21 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
         http.closeAllConnections()
         http.close((error) => (error ? reject(error) : resolve()))
       }),
+  }
+}
+
+/**
+ * A verifier for the generated server's bearer schemes: the provider's RFC 9068 JWT access
+ * tokens checked with jose against its JWKS (issuer, audience, `typ: at+jwt`); `undefined` for anything else.
+ */
+export function accessTokenVerifier(as: OAuthServer, audience: string): (token: string) => Promise<Principal | undefined> {
+  const jwks = createRemoteJWKSet(new URL(as.jwksUri))
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, jwks, { issuer: as.issuer, audience, typ: 'at+jwt' })
+      return { subject: payload.sub, scopes: String(payload.scope ?? '').split(' ').filter(Boolean) }
+    } catch {
+      return undefined
+    }
   }
 }
