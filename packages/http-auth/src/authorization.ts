@@ -2,8 +2,9 @@
 // credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
 
 import { COMMA, DQUOTE, EQUALS, SP } from './lib/chars.js'
-import { quotedEnd, quotedValue, setParam, skipOws, token68End, tokenEnd, type Fail, type SyntaxErrorCode } from './lib/scan.js'
+import { quotedEnd, quotedValue, skipOws, token68End, tokenEnd, type Fail, type SyntaxErrorCode } from './lib/scan.js'
 import { lowerSlice } from './lib/intern.js'
+import { setParam } from './lib/params.js'
 import { HeaderSyntaxError } from './lib/syntax-error.js'
 
 /** The credentials of an `Authorization` (or `Proxy-Authorization`) field (RFC 9110 §11.4); `scheme` is lowercased. */

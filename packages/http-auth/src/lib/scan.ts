@@ -4,6 +4,7 @@
 // slice out a result.
 
 import { BACKSLASH, CHAR, DQUOTE, HTAB, QPAIR, SP, T68, TCHAR, EQUALS } from './chars.js'
+import { unescape } from './unescape.js'
 
 /** Why a header value is malformed; shared by challenge and credentials parse errors. */
 export type SyntaxErrorCode =
@@ -117,52 +118,4 @@ export function quotedEnd(s: string, i: number, fail: Fail): number {
     k += 2
   }
   return fail(n, 'unterminated-quoted-string')
-}
-
-// Scratch space for unescape, reused so a large value costs no fresh buffer.
-const CHUNK = new Uint16Array(8192)
-
-/**
- * The content of an already validated quoted-string with its quoted-pairs
- * resolved. Code units are copied through a fixed scratch buffer and turned
- * into a string one chunk at a time: concatenating a slice per escape builds a
- * rope as deep as the number of escapes, and a regex replace keeps a part per
- * match; both made a 1 MB value of escapes cost several times more per byte
- * than a 10 KB one.
- */
-function unescape(s: string, from: number, to: number): string {
-  let out = ''
-  if (to - from <= 1024) {
-    // Short values (the usual error_description): a few slices, no buffer.
-    let seg = from
-    for (let k = from; k < to; k++) {
-      if (s.charCodeAt(k) === BACKSLASH) {
-        out += s.slice(seg, k)
-        seg = ++k
-      }
-    }
-    return out + s.slice(seg, to)
-  }
-  let w = 0
-  for (let k = from; k < to; k++) {
-    let c = s.charCodeAt(k)
-    if (c === BACKSLASH) c = s.charCodeAt(++k)
-    CHUNK[w++] = c
-    if (w === CHUNK.length) {
-      out += String.fromCharCode.apply(null, CHUNK as unknown as number[])
-      w = 0
-    }
-  }
-  return out + String.fromCharCode.apply(null, CHUNK.subarray(0, w) as unknown as number[])
-}
-
-/** True when `params` already has its own `name` (the cheap lookup first; `constructor` and friends are inherited). */
-export function hasParam(params: Record<string, string>, name: string): boolean {
-  return params[name] !== undefined && Object.hasOwn(params, name)
-}
-
-/** Sets `params[name]` even for `__proto__`, which plain assignment would treat as the prototype. */
-export function setParam<T>(params: Record<string, T>, name: string, value: T): void {
-  if (name === '__proto__') Object.defineProperty(params, name, { value, enumerable: true, writable: true, configurable: true })
-  else params[name] = value
 }

@@ -1,4 +1,4 @@
-import { setParam } from '../lib/scan.js'
+import { setParam } from '../lib/params.js'
 import { statusText } from './status-text.js'
 import type { ProblemDetails } from './types.js'
 

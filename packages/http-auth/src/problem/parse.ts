@@ -1,4 +1,4 @@
-import { setParam } from '../lib/scan.js'
+import { setParam } from '../lib/params.js'
 import type { InvalidParam, Problem } from './types.js'
 
 const STANDARD = new Set(['type', 'status', 'title', 'detail', 'instance'])
