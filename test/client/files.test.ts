@@ -178,15 +178,14 @@ describe('multipart/form-data from the typed object', () => {
   it('the generated server hands its handler the same typed object the client sent', async () => {
     uploaded.length = 0
     const file = new File([bytes], 'photo.png', { type: 'image/png' })
-    // (An object field such as `meta` travels as an application/json part, checked above against
-    // undici's parser; the server's multipart reader does not decode JSON parts yet.)
-    const r = await client().uploadFile({ body: { file, caption: 'Hi', tags: ['a', 'b'] } })
+    // `meta`, an object, travels as an application/json part and arrives as the object again.
+    const r = await client().uploadFile({ body: { file, caption: 'Hi', tags: ['a', 'b'], meta: { camera: 'x', iso: 100 } } })
     if (r.status !== 201) throw new Error(`unexpected ${r.status}: ${JSON.stringify(r.error)}`)
     expect(r.data).toEqual({ name: 'photo.png', size: bytes.length, caption: 'Hi' })
-    const got = uploaded[0] as { file: File; caption: string; tags: string[] }
+    const got = uploaded[0] as { file: File; caption: string; tags: string[]; meta: unknown }
     expect(got.file).toBeInstanceOf(Blob)
     expect([got.file.type, [...new Uint8Array(await got.file.arrayBuffer())]]).toEqual(['image/png', [...bytes]])
-    expect([got.caption, got.tags]).toEqual(['Hi', ['a', 'b']])
+    expect([got.caption, got.tags, got.meta]).toEqual(['Hi', ['a', 'b'], { camera: 'x', iso: 100 }])
   })
 
   it('a Blob without a type takes the encoding contentType; the body type requires the file as a Blob', async () => {

@@ -15,6 +15,23 @@ function form(fields: [string, string | File][]): FormData {
 
 const invalidNames = async (res: Response) => ((await res.json())['invalid-params'] as { name: string }[]).map((p) => p.name)
 
+/** One part written by hand: FormData cannot give a text part a Content-Type. */
+interface RawPart {
+  name: string
+  value: string
+  type?: string
+  filename?: string
+}
+
+/** A multipart/form-data body byte for byte, with the file part the schema requires first. */
+function rawForm(parts: RawPart[], boundary = 'b0undary'): { body: string; type: string } {
+  const all: RawPart[] = [{ name: 'file', value: 'png', type: 'image/png', filename: 'a.png' }, ...parts]
+  const body = all
+    .map((p) => `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n${p.type ? `Content-Type: ${p.type}\r\n` : ''}\r\n${p.value}\r\n`)
+    .join('')
+  return { body: `${body}--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` }
+}
+
 for (const [name, start] of Object.entries(entryPoints)) {
   describe(`multipart over ${name}`, () => {
     let server: Running
@@ -33,7 +50,85 @@ for (const [name, start] of Object.entries(entryPoints)) {
     it('hands the handler a File and the text parts coerced to the schema types', async () => {
       const res = await post(server, form([['file', png(1234)], ['caption', 'a cat'], ['count', '3'], ['public', 'true'], ['tags', 'x'], ['tags', 'y']]))
       expect(res.status).toBe(201)
-      expect(await res.json()).toEqual({ fileName: 'pic.png', fileType: 'image/png', size: 1234, parts: 6, caption: 'a cat', count: 3, public: true, tags: ['x', 'y'] })
+      expect(await res.json()).toEqual({
+        fileName: 'pic.png',
+        fileType: 'image/png',
+        size: 1234,
+        parts: 6,
+        caption: 'a cat',
+        count: 3,
+        public: true,
+        tags: ['x', 'y'],
+        keys: ['file', 'caption', 'count', 'public', 'tags'],
+      })
+    })
+
+    const postRaw = (parts: RawPart[]) => {
+      const { body, type } = rawForm(parts)
+      return post(server, body, { 'content-type': type })
+    }
+
+    it.each([
+      ['an application/json part', { type: 'application/json' }],
+      ['a part without a Content-Type (curl -F)', {}],
+      ['a JSON file part', { type: 'application/json', filename: 'meta.json' }],
+    ])('decodes an object field sent as %s (OpenAPI: objects default to application/json)', async (_, how) => {
+      const res = await postRaw([{ name: 'meta', value: '{"camera":"X100","iso":400}', ...how }])
+      expect(res.status).toBe(201)
+      expect((await res.json()).meta).toEqual({ camera: 'X100', iso: 400 })
+    })
+
+    it('decodes each part of an array-of-objects field, and a declared JSON field, into objects', async () => {
+      const res = await postRaw([
+        { name: 'labels', value: '{"name":"cat"}', type: 'application/json' },
+        { name: 'labels', value: '{"name":"sofa"}', type: 'application/json' },
+        { name: 'settings', value: '{"public":true,"hd":false}', type: 'application/json; charset=utf-8' },
+        { name: 'note', value: '{"stays":"text"}', type: 'text/plain; charset=utf-8' },
+      ])
+      expect(res.status).toBe(201)
+      const json = await res.json()
+      expect(json.labels).toEqual([{ name: 'cat' }, { name: 'sofa' }])
+      expect(json.settings).toEqual({ public: true, hd: false })
+      expect(json.note).toBe('{"stays":"text"}')
+    })
+
+    it('a lone JSON part of an array field is a one-item array', async () => {
+      const res = await postRaw([{ name: 'labels', value: '{"name":"only"}', type: 'application/json' }])
+      expect(res.status).toBe(201)
+      expect((await res.json()).labels).toEqual([{ name: 'only' }])
+    })
+
+    it.each([
+      ['a JSON part that does not parse', [{ name: 'meta', value: '{"camera":', type: 'application/json' }], [{ name: 'meta', reason: 'is not valid JSON', in: 'body', pointer: '#/meta' }]],
+      ['a text part for an object field that is not JSON', [{ name: 'meta', value: 'camera=X100' }], [{ name: 'meta', reason: 'is not valid JSON', in: 'body', pointer: '#/meta' }]],
+      [
+        'the second of two parts not parsing',
+        [
+          { name: 'labels', value: '{"name":"cat"}', type: 'application/json' },
+          { name: 'labels', value: 'sofa', type: 'application/json' },
+        ],
+        [{ name: 'labels[1]', reason: 'is not valid JSON', in: 'body', pointer: '#/labels/1' }],
+      ],
+      ['a JSON object of the wrong shape', [{ name: 'meta', value: '{"iso":"high"}', type: 'application/json' }], [{ name: 'meta.iso', reason: expect.any(String), in: 'body', pointer: '#/meta/iso' }]],
+      ['a declared-JSON field sent as text/plain', [{ name: 'settings', value: '{"hd":true}', type: 'text/plain' }], [{ name: 'settings', reason: 'must be application/json', in: 'body', pointer: '#/settings' }]],
+      ['a declared-JSON field sent without a type (text/plain by RFC 7578)', [{ name: 'settings', value: '{"hd":true}' }], [{ name: 'settings', reason: 'must be application/json', in: 'body', pointer: '#/settings' }]],
+      ['a declared text/plain field sent as JSON', [{ name: 'note', value: '"hi"', type: 'application/json' }], [{ name: 'note', reason: 'must be text/plain', in: 'body', pointer: '#/note' }]],
+    ] as [string, RawPart[], object[]][])('is 400 with one entry for %s', async (_, parts, expected) => {
+      const res = await postRaw(parts)
+      expect(res.status).toBe(400)
+      expect((await res.json())['invalid-params']).toEqual(expected)
+    })
+
+    it('keeps prototype names as ordinary fields', async () => {
+      const res = await postRaw([
+        { name: 'toString', value: 'x' },
+        { name: 'constructor', value: 'y' },
+        { name: '__proto__', value: '{"polluted":true}' },
+      ])
+      expect(res.status).toBe(201)
+      const json = await res.json()
+      expect(json.keys).toEqual(expect.arrayContaining(['file', 'toString', 'constructor']))
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     })
 
     it('accepts a lone value for an array field', async () => {
@@ -65,9 +160,15 @@ for (const [name, start] of Object.entries(entryPoints)) {
 
     it.each([
       ['no boundary parameter', 'multipart/form-data', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', 'The multipart body has no valid boundary parameter.'],
-      ['a boundary that never occurs', 'multipart/form-data; boundary=zzz', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', 'The multipart body is malformed.'],
-      ['a part without Content-Disposition', 'multipart/form-data; boundary=x', '--x\r\nContent-Type: text/plain\r\n\r\n1\r\n--x--\r\n', 'The multipart body is malformed.'],
-      ['no closing delimiter', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n', 'The multipart body is malformed.'],
+      ['a boundary that never occurs', 'multipart/form-data; boundary=zzz', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n', 'The multipart body is malformed: it ends before its closing delimiter.'],
+      ['a part without Content-Disposition', 'multipart/form-data; boundary=x', '--x\r\nContent-Type: text/plain\r\n\r\n1\r\n--x--\r\n', 'The multipart body has a part without a Content-Disposition: form-data header.'],
+      ['a part that is an attachment, not form-data', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: attachment; name="a"\r\n\r\n1\r\n--x--\r\n', 'The multipart body has a part without a Content-Disposition: form-data header.'],
+      ['a part without a name', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data\r\n\r\n1\r\n--x--\r\n', 'The multipart body has a part without a name in its Content-Disposition header.'],
+      ['a file part without a name', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; filename="a.png"\r\n\r\n1\r\n--x--\r\n', 'The multipart body has a part without a name in its Content-Disposition header.'],
+      ['a delimiter followed by junk inside a part', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--xjunk\r\n--x--\r\n', 'The multipart body is malformed: a boundary delimiter inside a part is followed by neither CRLF nor "--".'],
+      ['a part header line without a colon', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\nno colon\r\n\r\n1\r\n--x--\r\n', 'The multipart body is malformed: a part header does not parse.'],
+      ['a part header over 16 KB', 'multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="a"\r\nX-Long: ${'a'.repeat(20_000)}\r\n\r\n1\r\n--x--\r\n`, 'The multipart body is malformed: a part header does not parse.'],
+      ['no closing delimiter', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n', 'The multipart body is malformed: it ends before its closing delimiter.'],
     ])('a malformed body (%s) is a 400 problem', async (_, type, body, detail) => {
       const res = await rawRequest(server.port, ['POST /uploads HTTP/1.1', 'Host: api.test', `Authorization: ${auth.authorization}`, `Content-Type: ${type}`], body)
       expect(res.status).toBe(400)

@@ -1,5 +1,6 @@
 import { toPointer } from '../load/pointer.js'
 import { deref, fail, isObj, str, type BuildContext, type Obj } from './context.js'
+import { jsonParts } from './multipart.js'
 import type { JsonSchema, MediaType, Parameter, ParameterLocation, RequestBody, Response, ResponseHeader } from './types.js'
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie']
@@ -59,7 +60,7 @@ function firstMedia(content: unknown): [string, Obj] | undefined {
   return entry && isObj(entry[1]) ? [entry[0], entry[1]] : undefined
 }
 
-function buildContent(content: unknown, pointer: string): MediaType[] {
+function buildContent(ctx: BuildContext, content: unknown, pointer: string): MediaType[] {
   if (!isObj(content)) return []
   return Object.entries(content).map(([type, media]) => {
     const m: MediaType = { type, pointer: `${pointer}/content/${toPointer([type]).slice(1)}` }
@@ -68,6 +69,10 @@ function buildContent(content: unknown, pointer: string): MediaType[] {
       const types: Record<string, string> = {}
       for (const [field, encoding] of Object.entries(media.encoding)) if (isObj(encoding) && str(encoding.contentType)) types[field] = str(encoding.contentType)!
       if (Object.keys(types).length > 0) m.partTypes = types
+    }
+    if (type.toLowerCase() === 'multipart/form-data' && isObj(media)) {
+      const json = jsonParts(ctx, media.schema, m.partTypes)
+      if (json.length > 0) m.jsonParts = json
     }
     return m
   })
@@ -78,7 +83,7 @@ export function buildRequestBody(ctx: BuildContext, raw: unknown, at: string): R
   if (raw === undefined) return undefined
   const resolved = deref(ctx, raw, at)
   if (!resolved) fail(ctx, 'invalid-document', 'a request body must be an object', at)
-  const body: RequestBody = { required: resolved.value.required === true, content: buildContent(resolved.value.content, resolved.pointer), pointer: resolved.pointer }
+  const body: RequestBody = { required: resolved.value.required === true, content: buildContent(ctx, resolved.value.content, resolved.pointer), pointer: resolved.pointer }
   if (str(resolved.value.description) !== undefined) body.description = str(resolved.value.description)
   return body
 }
@@ -97,7 +102,7 @@ export function buildResponses(ctx: BuildContext, raw: unknown, opPointer: strin
         status: /^[1-5]xx$/i.test(status) ? status.toUpperCase() : status,
         description: str(r.description) ?? '',
         headers: buildHeaders(ctx, r.headers, resolved.pointer),
-        content: buildContent(r.content, resolved.pointer),
+        content: buildContent(ctx, r.content, resolved.pointer),
         pointer: resolved.pointer,
       }
     })

@@ -48,6 +48,8 @@ export interface MediaType {
   schema?: JsonSchema
   /** multipart: the `encoding` object's `contentType` per field, where declared (a comma-separated list of types or ranges). */
   partTypes?: Record<string, string>
+  /** multipart/form-data: the fields whose parts are JSON (a JSON `encoding` contentType, else an object or array-of-objects property). */
+  jsonParts?: string[]
   pointer: string
 }
 

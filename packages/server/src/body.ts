@@ -2,7 +2,7 @@ import type { OperationDefinition } from './definition.js'
 import { BodyTooLargeError, type Incoming } from './incoming.js'
 import { check, type Issue } from './issues.js'
 import { essence, fieldsToObject, isJson, matchMediaType } from './media.js'
-import { parseMultipart, type ResolvedMultipartLimits } from './multipart.js'
+import { parseMultipart, type ResolvedMultipartLimits } from './multipart/index.js'
 import { problemOut, type Outgoing } from './outgoing.js'
 
 /** The parsed body, or the answer to send (400, 413, 415); validation issues are appended to `issues`. */
@@ -59,7 +59,7 @@ function parseBody(op: OperationDefinition, incoming: Incoming, bytes: Uint8Arra
   } else if (type === 'application/x-www-form-urlencoded') {
     body = fieldsToObject(new URLSearchParams(textOf(bytes)))
   } else if (type === 'multipart/form-data') {
-    return parseMultipart(op, matched, contentType!, bytes, limits, issues).then((parsed) => (parsed.ok ? validated(op, matched, parsed.fields, issues) : parsed))
+    return parseMultipart(op, matched, contentType!, bytes, limits, issues).then((parsed) => (parsed.ok ? validated(op, matched, parsed.fields, issues, parsed.reported) : parsed))
   } else if (type.startsWith('text/')) {
     body = textOf(bytes)
   } else {
@@ -68,7 +68,15 @@ function parseBody(op: OperationDefinition, incoming: Incoming, bytes: Uint8Arra
   return validated(op, matched, body, issues)
 }
 
-function validated(op: OperationDefinition, matched: string, body: unknown, issues: Issue[]): BodyOutcome {
+/** Validates the parsed body; `reported` are pointers the parser already named (one failure, one entry). */
+function validated(op: OperationDefinition, matched: string, body: unknown, issues: Issue[], reported: readonly string[] = []): BodyOutcome {
   const schema = op.schemas?.body?.content[matched]
-  return { ok: true, body: schema ? check(schema, body, 'body', issues) : body }
+  if (!schema) return { ok: true, body }
+  const before = issues.length
+  const checked = check(schema, body, 'body', issues)
+  if (reported.length > 0) {
+    const fresh = issues.splice(before).filter((i) => !reported.some((p) => i.pointer === p || i.pointer.startsWith(`${p}/`)))
+    issues.push(...fresh)
+  }
+  return { ok: true, body: checked }
 }

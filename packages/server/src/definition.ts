@@ -45,6 +45,8 @@ export interface OperationDefinition {
         types: readonly string[]
         /** multipart: media type → field → the `encoding` `contentType` its parts must have (types or ranges, comma-separated). */
         partTypes?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined
+        /** multipart: media type → the fields whose parts are JSON-decoded before validation (a JSON `encoding` contentType, else an object or array-of-objects property). */
+        jsonParts?: Readonly<Record<string, readonly string[]>> | undefined
       }
     | undefined
   /** Declared responses: status (`'200'`, `'4XX'`, `'default'`) → media types in spec order. */

@@ -1,5 +1,5 @@
 export { createApp, notFound, type App, type AppOptions, type ErrorContext } from './app.js'
-export type { MultipartLimits } from './multipart.js'
+export type { MultipartLimits } from './multipart/index.js'
 export type { CorsOptions } from './cors.js'
 export type {
   ApiDefinition,

@@ -75,9 +75,10 @@ type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZ
 function $num(schema: $Schema): $Schema {
   return $z.preprocess((value) => (typeof value === 'string' && /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : value), schema)
 }
-// The server collects array parameters into string[]; a lone string is accepted as one item.
+// The server collects repeated parameters and form parts into arrays; a lone value (a string, a file, a
+// JSON part) is accepted as one item.
 function $arr(schema: $Schema): $Schema {
-  return $z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema)
+  return $z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), schema)
 }
 // String lengths count code points (JSON Schema), not UTF-16 units; most strings need no counting.
 function $len(min: number, max: number): (value: string) => boolean {

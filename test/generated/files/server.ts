@@ -62,7 +62,7 @@ const schemas = operationSchemas as unknown as Readonly<Record<string, Operation
 const operations: Record<HandlerName, OperationDefinition> = {
   uploadFile: {
     ...operationSecurity.uploadFile,
-    body: { required: true, types: ['multipart/form-data'], partTypes: { 'multipart/form-data': { file: 'image/png, application/octet-stream' } } },
+    body: { required: true, types: ['multipart/form-data'], partTypes: { 'multipart/form-data': { file: 'image/png, application/octet-stream' } }, jsonParts: { 'multipart/form-data': ['meta'] } },
     responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
     requiredHeaders: { '201': ['location'] },
     schemas: schemas.uploadFile,

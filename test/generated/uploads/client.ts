@@ -7,7 +7,7 @@ import type { paths } from './types.js'
 /** Request encodings that differ from the defaults (JSON bodies; query parameters `form`, exploded). */
 const encodings = {
   token: { body: 'application/x-www-form-urlencoded' },
-  upload: { body: 'multipart/form-data', parts: { file: 'image/png, image/jpeg' } },
+  upload: { body: 'multipart/form-data', parts: { file: 'image/png, image/jpeg', settings: 'application/json', note: 'text/plain' } },
   createNote: { body: 'application/x-www-form-urlencoded' },
 } as const
 

@@ -78,9 +78,10 @@ function $num(schema: $Schema): $Schema {
 function $bool(schema: $Schema): $Schema {
   return $z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), schema)
 }
-// The server collects array parameters into string[]; a lone string is accepted as one item.
+// The server collects repeated parameters and form parts into arrays; a lone value (a string, a file, a
+// JSON part) is accepted as one item.
 function $arr(schema: $Schema): $Schema {
-  return $z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema)
+  return $z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), schema)
 }
 // A multipart file part: the server hands it over as a Blob (a File, with its name and type); a text part is not one.
 function $file(): $Schema {
@@ -123,6 +124,12 @@ function OAuthErrorSchema$(): $Schema {
   })
 }
 const OAuthErrorSchema: $Schema = $lazy(OAuthErrorSchema$)
+function LabelSchema$(): $Schema {
+  return $z.looseObject({
+    name: $z.string(),
+  })
+}
+const LabelSchema: $Schema = $lazy(LabelSchema$)
 function ReceivedSchema$(): $Schema {
   return $z.looseObject({
     fileName: $z.string(),
@@ -133,6 +140,11 @@ function ReceivedSchema$(): $Schema {
     count: $z.int().optional(),
     public: $z.boolean().optional(),
     tags: $z.array($z.string()).optional(),
+    meta: $z.looseObject({}).optional(),
+    labels: $z.array(LabelSchema).optional(),
+    settings: $z.object({}).catchall($z.boolean()).optional(),
+    note: $z.string().optional(),
+    keys: $z.array($z.string()).optional(),
   })
 }
 const ReceivedSchema: $Schema = $lazy(ReceivedSchema$)
@@ -162,6 +174,15 @@ function uploadBodySchema$(): $Schema {
     count: $num($z.int().gte(0)).optional(),
     public: $bool($z.boolean()).optional(),
     tags: $arr($z.array($z.string())).optional(),
+    meta: $z.strictObject({
+      camera: $z.string().optional(),
+      iso: $num($z.int()).optional(),
+    }).optional(),
+    labels: $arr($z.array($z.looseObject({
+      name: $z.string(),
+    }))).optional(),
+    settings: $z.object({}).catchall($bool($z.boolean())).optional(),
+    note: $z.string().optional(),
   })
 }
 const uploadBodySchema: $Schema = $lazy(uploadBodySchema$)
@@ -188,6 +209,7 @@ function $componentSchemas() {
     TokenResponse: TokenResponseSchema,
     OAuthError: OAuthErrorSchema,
     Received: ReceivedSchema,
+    Label: LabelSchema,
     Problem: ProblemSchema,
   }
 }

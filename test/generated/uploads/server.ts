@@ -75,7 +75,7 @@ const operations: Record<HandlerName, OperationDefinition> = {
   },
   upload: {
     ...operationSecurity.upload,
-    body: { required: true, types: ['multipart/form-data'], partTypes: { 'multipart/form-data': { file: 'image/png, image/jpeg' } } },
+    body: { required: true, types: ['multipart/form-data'], partTypes: { 'multipart/form-data': { file: 'image/png, image/jpeg', settings: 'application/json', note: 'text/plain' } }, jsonParts: { 'multipart/form-data': ['meta', 'labels', 'settings'] } },
     responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
     schemas: schemas.upload,
   },

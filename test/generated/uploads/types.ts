@@ -104,6 +104,19 @@ export interface components {
             count?: number;
             public?: boolean;
             tags?: string[];
+            meta?: {
+                [key: string]: unknown;
+            };
+            labels?: components["schemas"]["Label"][];
+            settings?: {
+                [key: string]: boolean;
+            };
+            note?: string;
+            /** @description The body's own keys as the handler sees them */
+            keys?: string[];
+        };
+        Label: {
+            name: string;
         };
         Problem: {
             type?: string;
@@ -202,6 +215,19 @@ export interface operations {
                     count?: number;
                     public?: boolean;
                     tags?: string[];
+                    /** @description An object, so a JSON part by OpenAPI's default encoding */
+                    meta?: {
+                        camera?: string;
+                        iso?: number;
+                    };
+                    /** @description An array of objects, so one JSON part per item by default */
+                    labels?: components["schemas"]["Label"][];
+                    /** @description Declared JSON by its encoding */
+                    settings?: {
+                        [key: string]: boolean;
+                    };
+                    /** @description Declared text/plain by its encoding */
+                    note?: string;
                 };
             };
         };

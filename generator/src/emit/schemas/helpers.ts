@@ -107,9 +107,10 @@ const COERCION: Record<string, { name: string; lines: string[] }> = {
   arr: {
     name: '$arr',
     lines: [
-      '// The server collects array parameters into string[]; a lone string is accepted as one item.',
+      '// The server collects repeated parameters and form parts into arrays; a lone value (a string, a file, a',
+      '// JSON part) is accepted as one item.',
       'function $arr(schema: $Schema): $Schema {',
-      "  return $z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema)",
+      "  return $z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), schema)",
       '}',
     ],
   },

@@ -105,7 +105,13 @@ export function emitServer(model: ApiModel): string {
         if (params.length > 0) w.writeLine(`parameters: ${literal(params)},`)
         if (op.requestBody) {
           const parts = Object.fromEntries(op.requestBody.content.filter((m) => m.partTypes).map((m) => [m.type, m.partTypes!]))
-          const body = { required: op.requestBody.required, types: op.requestBody.content.map((m) => m.type), ...(Object.keys(parts).length > 0 && { partTypes: parts }) }
+          const json = Object.fromEntries(op.requestBody.content.filter((m) => m.jsonParts).map((m) => [m.type, m.jsonParts!]))
+          const body = {
+            required: op.requestBody.required,
+            types: op.requestBody.content.map((m) => m.type),
+            ...(Object.keys(parts).length > 0 && { partTypes: parts }),
+            ...(Object.keys(json).length > 0 && { jsonParts: json }),
+          }
           w.writeLine(`body: ${literal(body)},`)
         }
         w.writeLine(`responses: ${literal(responseData(op))},`)
