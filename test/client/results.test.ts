@@ -191,13 +191,46 @@ describe('transport failures reject with RequestError', () => {
   })
 })
 
-describe('failing credentials', () => {
-  it('a token source that throws rejects with code credentials, and nothing is sent', async () => {
-    const before = server.seen.length
-    const client = createClient({ baseUrl: server.url, auth: { oauth2: { getToken: () => Promise.reject(new Error('storage locked')) } } })
-    const e = await client.getArticle({ params: { path: { id: 'a1' } } }).catch((e: unknown) => e)
+describe('failing credentials: a token source that throws is never silent', () => {
+  const failing = () => ({ getToken: () => Promise.reject(new Error('storage locked')), refresh: vi.fn(async () => 'never asked') })
+  const unauthorized = () => {
+    server.route = (_req, res) => json(res, 401, { title: 'Unauthorized' }, { 'www-authenticate': 'Bearer realm="api"' })
+  }
+
+  it('an operation that needs the token goes out without it; its 401 says refresh-failed with the error', async () => {
+    unauthorized()
+    const source = failing()
+    const onUnauthenticated = vi.fn()
+    const r = await createClient({ baseUrl: server.url, auth: { oauth2: source }, onUnauthenticated }).getArticle({ params: { path: { id: 'a1' } } })
+    if (r.status !== 401) throw new Error(`unexpected ${r.status}`)
+    expect(r.reauthSkipped).toBe('refresh-failed')
+    expect((r.reauthError as Error).message).toBe('storage locked')
+    expect(server.seen.at(-1)!.headers.authorization).toBeUndefined()
+    // The source just failed: it is not asked again within the call.
+    expect(source.refresh).not.toHaveBeenCalled()
+    expect(onUnauthenticated).toHaveBeenCalledWith(r, 'getArticle')
+  })
+
+  it('a server that answers anything but 401 without the token: the call rejects with code credentials', async () => {
+    server.route = (_req, res) => json(res, 200, { id: 'a1', title: 'public copy' })
+    const e = await createClient({ baseUrl: server.url, auth: { oauth2: failing() } }).getArticle({ params: { path: { id: 'a1' } } }).catch((e: unknown) => e)
     expect(e).toMatchObject({ name: 'RequestError', code: 'credentials', operation: 'getArticle' })
     expect(((e as RequestError).cause as Error).message).toBe('storage locked')
+  })
+
+  it('an operation that also allows anonymous calls is not sent anonymously: it rejects, nothing is sent', async () => {
+    server.route = (_req, res) => json(res, 200, { items: [] })
+    const before = server.seen.length
+    const e = await createClient({ baseUrl: server.url, auth: { oauth2: failing() } }).listArticles().catch((e: unknown) => e)
+    expect(e).toMatchObject({ name: 'RequestError', code: 'credentials', operation: 'listArticles' })
+    expect(((e as RequestError).cause as Error).message).toBe('storage locked')
     expect(server.seen.length).toBe(before)
+  })
+
+  it('a source with no token (signed out, not failed) still calls an anonymous-capable operation anonymously', async () => {
+    server.route = (_req, res) => json(res, 200, { items: [] })
+    const r = await createClient({ baseUrl: server.url, auth: { oauth2: { getToken: () => undefined } } }).listArticles()
+    expect(r.status).toBe(200)
+    expect(server.seen.at(-1)!.headers.authorization).toBeUndefined()
   })
 })

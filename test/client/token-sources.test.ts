@@ -57,11 +57,11 @@ describe('token sources', () => {
     expect(server.seen.length - before).toBe(1)
   })
 
-  it('a refused refresh token makes refresh() reject (the client turns that into a 401 result)', async () => {
+  it('a refused refresh token makes refresh() and getToken() reject with the endpoint\'s error (the client reports it with the call)', async () => {
     rotatingEndpoint()
     const source = refreshTokenGrant({ tokenEndpoint: `${server.url}/token`, clientId: 'app', clientSecret: 'secret', refreshToken: 'stolen' })
-    await expect(source.refresh!({ rejected: undefined, challenges: [] })).rejects.toThrow()
-    expect(await source.getToken()).toBeUndefined()
+    await expect(source.refresh!({ rejected: undefined, challenges: [] })).rejects.toMatchObject({ error: 'invalid_grant', status: 400 })
+    await expect(source.getToken()).rejects.toMatchObject({ error: 'invalid_grant', status: 400 })
   })
 
   it('clientCredentials sends the scopes, caches until expiry, renews after', async () => {

@@ -1,9 +1,9 @@
 // The generated server and client against a real OAuth 2.0 authorization server
 // (oidc-provider): JWT access tokens (RFC 9068) verified with jose against the
 // provider's JWKS, refresh tokens rotated on every use, client credentials.
-import { clientCredentials, refreshTokenGrant } from '@gatehouse/client'
+import { RequestError, clientCredentials, refreshTokenGrant } from '@gatehouse/client'
 import { decodeJwt } from 'jose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createClient } from '../generated/articles/client.js'
 import { startArticlesApi, type RunningApi } from './support/articles-app.js'
 import { accessTokenVerifier, startOAuthServer, type OAuthServer } from './support/oauth-server.js'
@@ -118,5 +118,47 @@ describe('generated server and client against oidc-provider', () => {
       expect(r.bearer).toMatchObject({ error: 'invalid_token' })
       expect(r.challenges[0]?.params.realm).toBe('example')
     }
+  })
+})
+
+describe('a token source the provider refuses (wrong client secret) is never silent', () => {
+  /** A client whose clientCredentials secret is wrong, recording what reached the API. */
+  function refusedClient() {
+    const sent: (string | null)[] = []
+    const onUnauthenticated = vi.fn()
+    const oauth2 = clientCredentials({ tokenEndpoint: as.tokenEndpoint, clientId: as.service.clientId, clientSecret: `${as.service.clientSecret}-wrong`, scopes: ['articles:read'] })
+    const client = createClient({
+      baseUrl: api.baseUrl,
+      auth: { oauth2 },
+      onUnauthenticated,
+      fetch: (url, init) => {
+        sent.push(new Headers(init?.headers).get('authorization'))
+        return fetch(url, init)
+      },
+    })
+    return { client, sent, onUnauthenticated }
+  }
+  const refusals = () => as.tokenRequests.filter((t) => t.grantType === 'client_credentials' && t.status !== 200).length
+
+  it('an operation that requires the token: the API\'s 401 carries refresh-failed and invalid_client, after one token request', async () => {
+    const { client, sent, onUnauthenticated } = refusedClient()
+    const before = refusals()
+    const r = await client.getArticle({ params: { path: { id: 'hello' } } })
+    if (r.status !== 401) throw new Error(`expected 401, got ${r.status}`)
+    expect(r.reauthSkipped).toBe('refresh-failed')
+    expect(r.reauthError).toMatchObject({ error: 'invalid_client', status: 401 })
+    expect(onUnauthenticated).toHaveBeenCalledWith(r, 'getArticle')
+    expect(sent).toEqual([null])
+    expect(refusals() - before).toBe(1)
+  })
+
+  it('an operation that also allows anonymous calls: rejects with the provider\'s error instead of an anonymous success', async () => {
+    const { client, sent } = refusedClient()
+    const before = refusals()
+    const e = await client.listArticles().catch((e: unknown) => e)
+    expect(e).toBeInstanceOf(RequestError)
+    expect(e).toMatchObject({ code: 'credentials', operation: 'listArticles', cause: { error: 'invalid_client', status: 401 } })
+    expect(sent).toEqual([])
+    expect(refusals() - before).toBe(1)
   })
 })

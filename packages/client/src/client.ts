@@ -72,12 +72,23 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       const h = { ...headers }
       let u = url
       const sent: (string | undefined)[] = []
+      // What a token source threw instead of a token (its token endpoint refused, say): never swallowed.
+      let sourceFailed: { error: unknown } | undefined
       for (const c of creds) {
         let t: Promise<string | undefined> | string | undefined
         try {
           t = c.basic ?? (c.source === forced ? forcedToken : currentToken(c.source!, state(c.source!)))
           // Most sources answer synchronously: awaiting only real promises saves a tick per request.
           if (typeof t === 'object') t = await t
+        } catch (e) {
+          // With an anonymous alternative the request would succeed without the token and nobody would
+          // learn that the source failed: the call rejects instead. Otherwise it goes out without the
+          // token, so the caller gets the server's 401 (and onUnauthenticated) carrying the error.
+          if (op.security.some((alternative) => alternative.length === 0)) throw new RequestError('credentials', operation, e)
+          sourceFailed = { error: e }
+          t = undefined
+        }
+        try {
           if (t !== undefined && c.kind === 'bearer' && dpop) {
             h.dpop = await dpop.proof({ method, url: u.split(/[?#]/)[0]!, accessToken: t, ...(dpopNonce && { nonce: dpopNonce }) })
           }
@@ -109,7 +120,11 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
           continue
         }
         if (op.credentialsExchange) out.reauthSkipped = 'credentials-exchange'
-        else if (!reauthenticated) {
+        else if (sourceFailed) {
+          // The source just failed to produce a token: asking it again now would repeat the same refusal.
+          out.reauthSkipped = 'refresh-failed'
+          out.reauthError = sourceFailed.error
+        } else if (!reauthenticated) {
           const i = creds.findIndex((c) => asksForRenewal(c, challenges, res.headers.has('www-authenticate')))
           if (i < 0) out.reauthSkipped = 'not-renewable'
           else if (!prepared.replayable) out.reauthSkipped = 'body-not-replayable'
@@ -129,6 +144,11 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
           }
         }
         return out
+      }
+      if (sourceFailed) {
+        // Sent without the token and not refused for it: a result here would hide the failure.
+        await res.body?.cancel()
+        throw new RequestError('credentials', operation, sourceFailed.error)
       }
       if (!prepared.replayable || !mayRetry(policy, attempt, method, h, res.status)) return out
       const retryAfter = (await failure()).parseRetryAfter(res.headers.get('retry-after'))

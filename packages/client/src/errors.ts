@@ -6,7 +6,11 @@ export type RequestErrorCode =
   | 'timeout'
   /** The caller's `signal` was aborted. */
   | 'aborted'
-  /** A token source's `getToken` (or the DPoP signer) threw: no request was sent with its credentials. */
+  /**
+   * A token source's `getToken` (or the DPoP signer) threw, and the call could not report it as a 401:
+   * the operation also accepts anonymous calls (it is not sent anonymously), or the server answered
+   * something other than 401 without the token. `cause` is what the source threw.
+   */
   | 'credentials'
   /** A success response was not what the spec declares (`validate: true` only), or its JSON was unreadable. */
   | 'invalid-response'

@@ -111,8 +111,8 @@ export function grantSource(o: TokenEndpointOptions, tokens: Partial<TokenSet>, 
   let wrap = (renew: () => Promise<string>) => renew()
   const renew = (): Promise<string> => (pending ??= wrap(request).finally(() => (pending = undefined)))
   const source: TokenSource = {
-    // A failed renewal here sends the request without a token; its 401 then goes through `refresh`, once.
-    getToken: () => (tokens.accessToken !== undefined && Date.now() < (tokens.expiresAt ?? Infinity) ? tokens.accessToken : renew().catch(() => undefined)),
+    // A failed renewal rejects with the token endpoint's error: the client reports it with the call.
+    getToken: () => (tokens.accessToken !== undefined && Date.now() < (tokens.expiresAt ?? Infinity) ? tokens.accessToken : renew()),
     refresh: renew,
   }
   shareable.set(source, {

@@ -68,8 +68,9 @@ export interface UnauthorizedResult<E = unknown> extends FailureResult<401, E> {
   /** Why no refreshed token was tried, when none was. */
   reauthSkipped?: ReauthSkipped
   /**
-   * With `reauthSkipped: 'refresh-failed'`: what the token source's `refresh` threw, now or when
-   * it last failed for this token. For `refreshTokenGrant` and `clientCredentials` it is
+   * With `reauthSkipped: 'refresh-failed'`: what the token source threw, now or when it last failed
+   * for this token: its `refresh` after a 401, or its `getToken` before the request (which then went
+   * out without the token). For `refreshTokenGrant` and `clientCredentials` it is
    * oauth4webapi's `ResponseBodyError`, whose `error`, `error_description` and `status` are the
    * token endpoint's answer (RFC 6749 §5.2), e.g. `invalid_client`.
    */
