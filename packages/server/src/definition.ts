@@ -81,4 +81,6 @@ export interface OperationSchemas {
   cookie?: ZodType | undefined
   body?: { required: boolean; content: Readonly<Record<string, ZodType>> } | undefined
   responses?: Readonly<Record<string, Readonly<Record<string, ZodType>>>> | undefined
+  /** Per declared status, its headers as one object schema keyed by lower-cased name (development mode's reply check only). */
+  headers?: Readonly<Record<string, ZodType>> | undefined
 }

@@ -1,12 +1,27 @@
+import type { ZodType } from 'zod'
 import type { OperationDefinition } from './definition.js'
 import { Outgoing } from './outgoing.js'
+
+/** The reply's header values (repeated names joined with `, `, RFC 9110 §5.3) against their declared schemas. */
+function checkHeaders(where: string, schema: ZodType, headers: Iterable<readonly [string, string]>, logger: Logger): void {
+  const values = new Map<string, string>()
+  for (const [name, value] of headers) {
+    const prior = values.get(name)
+    values.set(name, prior === undefined ? value : `${prior}, ${value}`)
+  }
+  const result = schema.safeParse(Object.fromEntries(values))
+  if (result.success) return
+  const details = result.error.issues.map((i) => `  ${i.path.map(String).join('/')}: ${i.message} (sent ${JSON.stringify(values.get(String(i.path[0])))})`).join('\n')
+  logger.error(`${where} with a header that does not match the spec:\n${details}`)
+}
 
 /** Where development-mode findings go (console by default). */
 export type Logger = Pick<Console, 'error'>
 
 /**
  * Development mode: checks a handler's reply against the spec (declared status, required
- * headers, media type and body schema) and logs every mismatch loudly. The reply is sent unchanged.
+ * headers and the values of declared ones, media type and body schema) and logs every mismatch
+ * loudly. The reply is sent unchanged.
  */
 export function checkReply(name: string, op: OperationDefinition, out: Outgoing | Response, logger: Logger): void {
   const status = out.status
@@ -22,6 +37,8 @@ export function checkReply(name: string, op: OperationDefinition, out: Outgoing 
     const missing = required.filter((name) => !has(name))
     if (missing.length > 0) logger.error(`${where} without the header${missing.length > 1 ? 's' : ''} ${missing.join(', ')} that the spec marks required`)
   }
+  const headerSchema = op.schemas?.headers?.[key]
+  if (headerSchema) checkHeaders(where, headerSchema, out instanceof Outgoing ? out.headers : out.headers.entries(), logger)
   if (!(out instanceof Outgoing) || typeof out.body !== 'string') return
   const contentType = out.headers.find(([n]) => n === 'content-type')?.[1]?.split(';')[0]?.trim()
   const schemas = op.schemas?.responses?.[key]

@@ -204,6 +204,12 @@ function authorizeBodySchema$(): $Schema {
   })
 }
 const authorizeBodySchema: $Schema = $lazy(authorizeBodySchema$)
+function authorizeResponse200HeadersSchema$(): $Schema {
+  return $z.looseObject({
+    'cache-control': $z.enum(['no-store']).optional(),
+  })
+}
+const authorizeResponse200HeadersSchema: $Schema = $lazy(authorizeResponse200HeadersSchema$)
 function listArticlesQuerySchema$(): $Schema {
   return $z.strictObject({
     limit: $num($z.int().gte(1).lte(100)).default(20),
@@ -260,6 +266,7 @@ function $operationSchemas() {
         '413': { 'application/problem+json': ProblemSchema },
         '415': { 'application/problem+json': ProblemSchema },
       },
+      headers: { '200': authorizeResponse200HeadersSchema },
     },
     listArticles: {
       query: listArticlesQuerySchema,

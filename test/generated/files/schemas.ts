@@ -80,6 +80,10 @@ function $num(schema: $Schema): $Schema {
 function $arr(schema: $Schema): $Schema {
   return $z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), schema)
 }
+// A response header list (style simple, RFC 9110 §5.6.1): comma-separated items, spaces around them ignored.
+function $list(schema: $Schema): $Schema {
+  return $z.preprocess((value) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value), schema)
+}
 // A multipart file part: the server hands it over as a Blob (a File, with its name and type); a text part is not one.
 function $file(): $Schema {
   return $z.unknown().refine((value) => value === undefined || value instanceof Blob, { error: 'must be a file' })
@@ -124,6 +128,13 @@ function uploadFileBodySchema$(): $Schema {
   })
 }
 const uploadFileBodySchema: $Schema = $lazy(uploadFileBodySchema$)
+function uploadFileResponse201HeadersSchema$(): $Schema {
+  return $z.looseObject({
+    'x-rate-limit-remaining': $num($z.int().gte(0)).optional(),
+    'x-stored-in': $list($arr($z.array($z.enum(['hot', 'cold'])))).optional(),
+  })
+}
+const uploadFileResponse201HeadersSchema: $Schema = $lazy(uploadFileResponse201HeadersSchema$)
 function downloadFilePathSchema$(): $Schema {
   return $z.object({
     name: $z.string().regex(new RegExp('^[a-z0-9.-]{1,64}$', 'u')),
@@ -172,6 +183,7 @@ function $operationSchemas() {
         '413': { 'application/problem+json': ProblemSchema },
         '415': { 'application/problem+json': ProblemSchema },
       },
+      headers: { '201': uploadFileResponse201HeadersSchema },
     },
     downloadFile: {
       path: downloadFilePathSchema,

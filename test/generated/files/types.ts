@@ -183,6 +183,10 @@ export interface operations {
             201: {
                 headers: {
                     Location: string;
+                    /** @description Uploads left in the current window */
+                    "X-Rate-Limit-Remaining"?: number;
+                    /** @description The storage tiers that hold the file */
+                    "X-Stored-In"?: ("hot" | "cold")[];
                     [name: string]: unknown;
                 };
                 content: {

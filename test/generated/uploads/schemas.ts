@@ -167,6 +167,12 @@ function tokenBodySchema$(): $Schema {
   })
 }
 const tokenBodySchema: $Schema = $lazy(tokenBodySchema$)
+function tokenResponse200HeadersSchema$(): $Schema {
+  return $z.looseObject({
+    'cache-control': $z.enum(['no-store']).optional(),
+  })
+}
+const tokenResponse200HeadersSchema: $Schema = $lazy(tokenResponse200HeadersSchema$)
 function uploadBodySchema$(): $Schema {
   return $z.looseObject({
     file: $file(),
@@ -230,6 +236,7 @@ function $operationSchemas() {
         '413': { 'application/problem+json': ProblemSchema },
         '415': { 'application/problem+json': ProblemSchema },
       },
+      headers: { '200': tokenResponse200HeadersSchema },
     },
     upload: {
       body: {

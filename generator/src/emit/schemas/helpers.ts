@@ -130,6 +130,15 @@ const COERCION: Record<string, { name: string; lines: string[] }> = {
       '}',
     ],
   },
+  list: {
+    name: '$list',
+    lines: [
+      '// A response header list (style simple, RFC 9110 §5.6.1): comma-separated items, spaces around them ignored.',
+      'function $list(schema: $Schema): $Schema {',
+      "  return $z.preprocess((value) => (typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value), schema)",
+      '}',
+    ],
+  },
   file: {
     name: '$file',
     lines: [

@@ -1,6 +1,7 @@
 import type { JsonSchema, MediaType, Operation, Parameter, ParameterLocation } from '../../model/types.js'
 import type { Ctx, TranslateEnv } from './context.js'
 import { call, code, type Expr, literal, method, object, zod } from './expr.js'
+import { responseHeadersExpr } from './headers.js'
 import { translate } from './json-schema.js'
 import { identifierPart } from './names.js'
 import { asObject, componentName, type Mode, refOf } from './schema-utils.js'
@@ -58,6 +59,11 @@ export function operationEntry(operation: Operation, env: TranslateEnv, allocate
     object(mediaEntries(response.content, 'response', env, (suffix, expr) => named(`Response${statusSuffix(response.status)}${suffix}`, expr))),
   ])
   entries.push(['responses', object(responses)])
+  const headers = operation.responses.flatMap((response): Array<[string, Expr]> => {
+    const expr = responseHeadersExpr(response, env)
+    return expr ? [[response.status, named(`Response${statusSuffix(response.status)}Headers`, expr)]] : []
+  })
+  if (headers.length > 0) entries.push(['headers', object(headers)])
   return object(entries)
 }
 
