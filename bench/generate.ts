@@ -117,7 +117,7 @@ for (const id of ids) {
     const pkg = (name: string) => `${root}packages/${name}/src/index.ts`
     const tsconfig = (dir: string) => {
       const file = `${dir}tsconfig.json`
-      const paths = { '@gatehouse/server': [pkg('server')], '@gatehouse/client': [pkg('client')], '@gatehouse/http-auth': [pkg('http-auth')] }
+      const paths = { '@gatehouse/server': [pkg('server')], '@gatehouse/client': [pkg('client')], '@gatehouse/http-auth': [pkg('http-auth')], '@gatehouse/http-auth/*': [`${root}packages/http-auth/src/*/index.ts`, `${root}packages/http-auth/src/*.ts`] }
       writeFileSync(file, JSON.stringify({ extends: `${root}tsconfig.base.json`, compilerOptions: { noEmit: true, types: ['node'], paths }, include: ['*.ts'] }))
       return file
     }

@@ -36,11 +36,15 @@ async function bundle(source: string): Promise<{ initial: string; lazy: string[]
     alias: {
       '@gatehouse/client': `${root}packages/client/src/index.ts`,
       '@gatehouse/http-auth': `${root}packages/http-auth/src/index.ts`,
+      '@gatehouse/http-auth/challenge': `${root}packages/http-auth/src/challenge/index.ts`,
+      '@gatehouse/http-auth/problem': `${root}packages/http-auth/src/problem/index.ts`,
+      '@gatehouse/http-auth/retry-after': `${root}packages/http-auth/src/retry-after.ts`,
     },
   })
   const outputs = result.metafile.outputs
   const text = new Map(result.outputFiles.map((f) => [f.path.slice(root.length), f.text]))
-  const entry = Object.keys(outputs).find((k) => outputs[k]!.entryPoint !== undefined)!
+  // The page's own chunk (each lazy chunk carries the entryPoint of its dynamic import too).
+  const entry = Object.keys(outputs).find((k) => outputs[k]!.entryPoint === '<stdin>')!
   const initial = new Set<string>()
   const visit = (chunk: string) => {
     if (initial.has(chunk)) return

@@ -1,21 +1,21 @@
 import { bindCredentials, selectCredentials, type Bound, type Credential, type SchemeInfo, type SchemeRequirement } from './auth/credentials.js'
-import { asksForRenewal, currentToken, renewToken, type SourceState } from './auth/reauth.js'
+import { currentToken, type SourceState } from './auth/reauth.js'
 import type { TokenSource } from './auth/token-source.js'
 import { RequestError } from './errors.js'
-import type { Challenge } from './http-auth.js'
 import { failure } from './result/lazy.js'
+import type { Attempts, AuthFailure } from './result/failure.js'
 import type { FetchLike, RuntimeOptions } from './options.js'
 import type { PreparedBody } from './request/body.js'
 import { prepareBody } from './request/body.js'
 import type { PartEncodings } from './request/multipart.js'
 import { mergeHeaders, type HeadersLike } from './request/headers.js'
-import { mayRetry, resolveRetry, retryDelay } from './request/retry.js'
-import { requestSignal, sleep } from './request/signal.js'
+import { mayRetry, resolveRetry } from './request/retry.js'
+import { requestSignal } from './request/signal.js'
 import { buildUrl, type QueryStyle } from './request/url.js'
 import { buildResult, type AnyResult, type Outcome } from './result/build.js'
 import type { UnauthorizedResult } from './result/types.js'
 import type { RawClient } from './raw.js'
-import { schemasOf, validateResult } from './validate.js'
+import { schemasOf } from './validate.js'
 
 /** One operation of `security.ts`'s `operationSecurity`: all the client needs to send it with the right credentials. */
 export interface OperationInfo {
@@ -55,19 +55,16 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
   const bound = bindCredentials(schemes, options.auth as Record<string, Credential | undefined> | undefined)
   const states = new Map<TokenSource, SourceState>()
   const state = (s: TokenSource) => states.get(s) ?? states.set(s, {}).get(s)!
-  const dpop = options.dpop
+  const dpop: AuthFailure['dpop'] = { signer: options.dpop }
   const middleware = options.middleware?.length ? options.middleware : undefined
   // Loaded only by clients that have middleware: the others never download it.
   let hooks: Promise<typeof import('./request/middleware.js')> | undefined
-  let dpopNonce: string | undefined
 
   /** Sends until there is a result to return: one renewal replay after a 401, one DPoP nonce retry, `retry` for transient statuses. */
   async function exchange(operation: string, op: OperationInfo, creds: Bound[], url: string, headers: Record<string, string>, prepared: PreparedBody, signal: AbortSignal | undefined): Promise<Outcome> {
     const method = op.method.toUpperCase()
-    let forced: TokenSource | undefined
-    let forcedToken: string | undefined
-    let reauthenticated = false
-    let nonceRetried = false
+    const tries: Attempts = { reauthenticated: false }
+    const signer = dpop.signer
     for (let attempt = 1; ; attempt++) {
       const h = { ...headers }
       let u = url
@@ -77,7 +74,7 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       for (const c of creds) {
         let t: Promise<string | undefined> | string | undefined
         try {
-          t = c.basic ?? (c.source === forced ? forcedToken : currentToken(c.source!, state(c.source!)))
+          t = c.basic ?? (c.source === tries.forced ? tries.token : currentToken(c.source!, state(c.source!)))
           // Most sources answer synchronously: awaiting only real promises saves a tick per request.
           if (typeof t === 'object') t = await t
         } catch (e) {
@@ -89,15 +86,15 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
           t = undefined
         }
         try {
-          if (t !== undefined && c.kind === 'bearer' && dpop) {
-            h.dpop = await dpop.proof({ method, url: u.split(/[?#]/)[0]!, accessToken: t, ...(dpopNonce && { nonce: dpopNonce }) })
+          if (t !== undefined && c.kind === 'bearer' && signer) {
+            h.dpop = await signer.proof({ method, url: u.split(/[?#]/)[0]!, accessToken: t, ...(dpop.nonce && { nonce: dpop.nonce }) })
           }
         } catch (e) {
           throw new RequestError('credentials', operation, e)
         }
         sent.push(t)
         if (t === undefined) continue
-        if (c.kind === 'bearer') h.authorization = (dpop ? 'DPoP ' : 'Bearer ') + t
+        if (c.kind === 'bearer') h.authorization = (signer ? 'DPoP ' : 'Bearer ') + t
         else if (c.kind === 'basic') h.authorization = 'Basic ' + t
         else if (c.in === 'header') h[c.key!] = t
         else if (c.in === 'query') u += (u.includes('?') ? '&' : '?') + encodeURIComponent(c.key!) + '=' + encodeURIComponent(t)
@@ -107,53 +104,17 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       // Node's fetch requires `duplex` for a stream body (Fetch standard, RequestInit.duplex).
       if (!prepared.replayable) init.duplex = 'half'
       const res = middleware ? await (await (hooks ??= import('./request/middleware.js'))).sendThrough(middleware, doFetch, operation, attempt, u, init) : await doFetch(u, init)
-      const out: Outcome = { res, reauthenticated }
-      if (res.status === 401 || res.status === 403) Object.assign(out, (await failure()).readChallenges(res.headers))
-      if (res.status === 403) out.scopes = creds.length ? creds.flatMap((c) => c.scopes) : (op.security.find((a) => a.length)?.flatMap((r) => r.scopes) ?? [])
-      if (res.status === 401) {
-        const challenges = out.challenges as Challenge[]
-        const nonce = res.headers.get('dpop-nonce')
-        if (dpop && nonce && !nonceRetried && prepared.replayable && challenges.some((c) => c.scheme === 'dpop' && c.params.error === 'use_dpop_nonce')) {
-          dpopNonce = nonce
-          nonceRetried = true
-          await res.body?.cancel()
-          continue
-        }
-        if (op.credentialsExchange) out.reauthSkipped = 'credentials-exchange'
-        else if (sourceFailed) {
-          // The source just failed to produce a token: asking it again now would repeat the same refusal.
-          out.reauthSkipped = 'refresh-failed'
-          out.reauthError = sourceFailed.error
-        } else if (!reauthenticated) {
-          const i = creds.findIndex((c) => asksForRenewal(c, challenges, res.headers.has('www-authenticate')))
-          if (i < 0) out.reauthSkipped = 'not-renewable'
-          else if (!prepared.replayable) out.reauthSkipped = 'body-not-replayable'
-          else {
-            const source = creds[i]!.source!
-            const token = await renewToken(source, state(source), sent[i], challenges)
-            if (token === undefined) {
-              out.reauthSkipped = 'refresh-failed'
-              if (state(source).error !== undefined) out.reauthError = state(source).error
-            } else {
-              forced = source
-              forcedToken = token
-              reauthenticated = true
-              await res.body?.cancel()
-              continue
-            }
-          }
-        }
-        return out
-      }
+      const out: Outcome = { res, reauthenticated: tries.reauthenticated }
+      // Challenges, 403 scopes, the DPoP nonce retry and token renewal are the error path's (its own chunk).
+      if ((res.status === 401 || res.status === 403) && (await (await failure()).afterAuthFailure(out, tries, { op, creds, sent, replayable: prepared.replayable, state, dpop, sourceFailed }))) continue
+      if (res.status === 401) return out
       if (sourceFailed) {
         // Sent without the token and not refused for it: a result here would hide the failure.
         await res.body?.cancel()
         throw new RequestError('credentials', operation, sourceFailed.error)
       }
       if (!prepared.replayable || !mayRetry(policy, attempt, method, h, res.status)) return out
-      const retryAfter = (await failure()).parseRetryAfter(res.headers.get('retry-after'))
-      await res.body?.cancel()
-      await sleep(retryDelay(policy, attempt, retryAfter), signal)
+      await (await import('./request/backoff.js')).backoff(policy, attempt, res, signal)
     }
   }
 
@@ -197,7 +158,7 @@ export function createRuntimeClient(
       let result: AnyResult
       try {
         result = await buildResult(await core.exchange(name, op, creds, url, headers, prepared, signal), method, name)
-        if (schemas && result.ok) await validateResult(await schemas(), name, result)
+        if (schemas && result.ok) await (await import('./result/validate.js')).validateResult(await schemas(), name, result)
       } catch (e) {
         throw core.requestError(e, name, init.signal, timeout)
       }

@@ -1,16 +1,12 @@
-// The parts of @gatehouse/http-auth the client runtime uses, in one place, with
-// the result-facing types derived from the functions so the two cannot drift.
-import { parseProblem, readBearerError, readStepUp } from '@gatehouse/http-auth'
+// The parts of @gatehouse/http-auth the client's error path uses, in one place, with
+// the result-facing types derived from the functions so the two cannot drift. Imported
+// by subpath, not from the package's index: esbuild splits by file, so an index import
+// here would tie Retry-After parsing (request/backoff.ts, its own chunk) to this chunk.
+import { readBearerError, readStepUp } from '@gatehouse/http-auth/challenge'
+import { parseProblem } from '@gatehouse/http-auth/problem'
 
-export {
-  ChallengeParseError,
-  parseChallengesFromHeaders,
-  parseProblem,
-  parseRetryAfter,
-  readBearerError,
-  readStepUp,
-  type Challenge,
-} from '@gatehouse/http-auth'
+export { ChallengeParseError, parseChallengesFromHeaders, readBearerError, readStepUp, type Challenge } from '@gatehouse/http-auth/challenge'
+export { parseProblem } from '@gatehouse/http-auth/problem'
 
 /** An RFC 9457 problem details object as read by `parseProblem`. */
 export type Problem = ReturnType<typeof parseProblem>

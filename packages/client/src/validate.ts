@@ -1,5 +1,3 @@
-import { RequestError } from './errors.js'
-import type { AnyResult } from './result/build.js'
 
 /** What `safeParse` must look like: zod's, or any schema library's with the same shape. */
 export interface ResponseSchema {
@@ -35,20 +33,4 @@ export function schemasOf(validate: ValidateOption): () => Promise<ResponseSchem
   }
   const loaded = Promise.resolve(validate)
   return () => loaded
-}
-
-/**
- * Checks a success body against the spec's schema for its status and media type (exact
- * status, else `2XX`, else `default`), rejecting with `RequestError` code `invalid-response`
- * on mismatch. A development aid: it costs a parse per response.
- */
-export async function validateResult(schemas: ResponseSchemas, operation: string, result: AnyResult): Promise<void> {
-  const responses = schemas.operationSchemas[operation]?.responses
-  const byType = responses?.[result.status] ?? responses?.[`${String(result.status)[0]}XX`] ?? responses?.default
-  // A stream (events, JSON lines) is read by the caller as it arrives; there is nothing to check up front.
-  if (!byType || (typeof result.data === 'object' && result.data !== null && Symbol.asyncIterator in result.data)) return
-  const type = result.response.headers.get('content-type')?.split(';')[0]?.trim() ?? ''
-  const schema = byType[type] ?? Object.values(byType)[0]
-  const checked = schema?.safeParse(result.data)
-  if (checked && !checked.success) throw new RequestError('invalid-response', operation, checked.error)
 }

@@ -1,5 +1,3 @@
-import type { Challenge } from '../http-auth.js'
-import type { Bound } from './credentials.js'
 import type { TokenSource } from './token-source.js'
 
 /** Per token source: the refresh in flight, the last replacement made, and the token whose refresh failed. */
@@ -20,51 +18,4 @@ export function currentToken(source: TokenSource, st: SourceState): Promise<stri
   const t = source.getToken()
   const fix = (v: string | undefined) => (st.fresh !== undefined && v === st.stale ? st.fresh : v)
   return typeof t === 'object' ? t.then(fix) : fix(t)
-}
-
-/**
- * Whether a 401's challenges ask this credential to be renewed (RFC 6750 §3.1):
- * a Bearer (or DPoP) challenge with `invalid_token` or no error for a bearer
- * token; for an API key, which has no registered scheme, a challenge of any
- * other scheme, or none. `insufficient_user_authentication` (RFC 9470) never
- * matches: a new token from the same grant would not satisfy it.
- */
-export function asksForRenewal(bound: Bound, challenges: readonly Challenge[], hadHeader: boolean): boolean {
-  if (bound.kind === 'basic' || !bound.source?.refresh) return false
-  if (bound.kind === 'apiKey' && !hadHeader) return true
-  return challenges.some((c) => {
-    const tokenScheme = c.scheme === 'bearer' || c.scheme === 'dpop'
-    if (bound.kind === 'bearer' ? !tokenScheme : tokenScheme || c.scheme === 'basic') return false
-    const error = c.params.error
-    return error === undefined || error === 'invalid_token'
-  })
-}
-
-/**
- * The token to replay a rejected request with, or undefined to give up. Single
- * flight: concurrent callers share one `refresh()`. Stale-token check: a request
- * that carried an older token than the current one is replayed with the current
- * one, without a refresh. A token whose refresh failed is not refreshed again.
- */
-export async function renewToken(source: TokenSource, st: SourceState, rejected: string | undefined, challenges: Challenge[]): Promise<string | undefined> {
-  const now = await currentToken(source, st)
-  // Checked after the await: whoever gets here first starts the refresh synchronously below.
-  if (st.pending) return st.pending
-  if (now !== undefined && now !== rejected) return now
-  if (!source.refresh || (st.failed && st.failedFor === rejected)) return undefined
-  const done = (t: string | undefined, error?: unknown) => {
-    st.pending = undefined
-    if (t === undefined) {
-      st.failed = true
-      st.failedFor = rejected
-      st.error = error
-    } else {
-      st.failed = false
-      st.stale = rejected
-      st.fresh = t
-      st.error = undefined
-    }
-    return t
-  }
-  return (st.pending = source.refresh({ rejected, challenges }).then(done, (error: unknown) => done(undefined, error)))
 }

@@ -33,8 +33,3 @@ const RETRYABLE = new Set([408, 429, 502, 503, 504])
 export function mayRetry(policy: RetryPolicy, attempt: number, method: string, headers: Record<string, string>, status: number): boolean {
   return RETRYABLE.has(status) && attempt < policy.attempts && (IDEMPOTENT.test(method) || headers['idempotency-key'] !== undefined)
 }
-
-/** How long to wait: `Retry-After` (RFC 9110 §10.2.3) when given, else exponential backoff with full jitter; capped at `maxDelayMs`. */
-export function retryDelay(policy: RetryPolicy, attempt: number, retryAfterMs: number | undefined): number {
-  return Math.min(retryAfterMs ?? Math.random() * policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs)
-}

@@ -21,20 +21,3 @@ function anySignal(signals: AbortSignal[]): AbortSignal {
   }
   return controller.signal
 }
-
-/** Waits `ms`, rejecting with the signal's reason if it aborts first. */
-export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const done = () => {
-      signal?.removeEventListener('abort', abort)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    const abort = () => {
-      clearTimeout(timer)
-      reject(signal!.reason)
-    }
-    signal?.addEventListener('abort', abort, { once: true })
-  })
-}

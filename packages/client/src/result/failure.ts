@@ -1,19 +1,90 @@
 // The error path, loaded on the first response that needs it (a dynamic import):
-// challenge, problem and Retry-After parsing are most of the client's weight, and a
-// page whose calls succeed never downloads them.
+// challenge and problem parsing, scope reading and token renewal are most of the
+// client's weight, and a page whose calls succeed never downloads them.
+import { asksForRenewal, renewToken } from '../auth/renew.js'
+import type { Bound } from '../auth/credentials.js'
+import type { SourceState } from '../auth/reauth.js'
+import type { TokenSource } from '../auth/token-source.js'
+import type { OperationInfo } from '../client.js'
 import { ChallengeParseError, parseChallengesFromHeaders, parseProblem, readBearerError, readStepUp, type Challenge, type Problem } from '../http-auth.js'
+import type { DpopSigner } from '../options.js'
 import type { Outcome } from './build.js'
 
-export { parseRetryAfter } from '../http-auth.js'
+/** What one call's earlier attempts changed for the next: the renewed token, the DPoP nonce retry used. */
+export interface Attempts {
+  reauthenticated: boolean
+  /** The source whose renewed `token` replaces its current one for the rest of the call. */
+  forced?: TokenSource
+  token?: string
+  nonceRetried?: boolean
+}
 
-/** The challenges of `WWW-Authenticate` (RFC 9110 §11.6.1); `[]` and the error when the header is malformed. */
-export function readChallenges(headers: Headers): { challenges: Challenge[]; challengeError?: ChallengeParseError } {
+/** What a 401 or 403 is judged with: the call, what it sent, and the client's token and DPoP state. */
+export interface AuthFailure {
+  op: OperationInfo
+  creds: Bound[]
+  /** The token sent per credential of `creds`. */
+  sent: (string | undefined)[]
+  replayable: boolean
+  state: (source: TokenSource) => SourceState
+  /** The client's DPoP signer and the last nonce a server asked for (RFC 9449 §8). */
+  dpop: { signer?: DpopSigner; nonce?: string }
+  /** What a token source threw instead of a token for this attempt (sent without it). */
+  sourceFailed: { error: unknown } | undefined
+}
+
+/**
+ * After a 401 or 403: adds the challenges (and for a 403 the scopes to report) to `out`,
+ * and for a 401 decides whether to send again — once with the DPoP nonce the server asked
+ * for, once with a renewed token — or why not (`reauthSkipped`). True: send again.
+ */
+export async function afterAuthFailure(out: Outcome, tries: Attempts, x: AuthFailure): Promise<boolean> {
+  const { res } = out
+  // `[]` and the error when the header is malformed (RFC 9110 §11.6.1).
+  let challenges: Challenge[] = []
   try {
-    return { challenges: parseChallengesFromHeaders(headers) }
+    challenges = parseChallengesFromHeaders(res.headers)
   } catch (e) {
     if (!(e instanceof ChallengeParseError)) throw e
-    return { challenges: [], challengeError: e }
+    out.challengeError = e
   }
+  out.challenges = challenges
+  if (res.status === 403) {
+    // Scopes of the alternative that was used, else of the first one the spec lists.
+    out.scopes = x.creds.length ? x.creds.flatMap((c) => c.scopes) : (x.op.security.find((a) => a.length)?.flatMap((r) => r.scopes) ?? [])
+    return false
+  }
+  const nonce = res.headers.get('dpop-nonce')
+  if (x.dpop.signer && nonce && !tries.nonceRetried && x.replayable && challenges.some((c) => c.scheme === 'dpop' && c.params.error === 'use_dpop_nonce')) {
+    x.dpop.nonce = nonce
+    tries.nonceRetried = true
+    await res.body?.cancel()
+    return true
+  }
+  if (x.op.credentialsExchange) out.reauthSkipped = 'credentials-exchange'
+  else if (x.sourceFailed) {
+    // The source just failed to produce a token: asking it again now would repeat the same refusal.
+    out.reauthSkipped = 'refresh-failed'
+    out.reauthError = x.sourceFailed.error
+  } else if (!tries.reauthenticated) {
+    const i = x.creds.findIndex((c) => asksForRenewal(c, challenges, res.headers.has('www-authenticate')))
+    if (i < 0) out.reauthSkipped = 'not-renewable'
+    else if (!x.replayable) out.reauthSkipped = 'body-not-replayable'
+    else {
+      const source = x.creds[i]!.source!
+      const token = await renewToken(source, x.state(source), x.sent[i], challenges)
+      if (token !== undefined) {
+        tries.forced = source
+        tries.token = token
+        tries.reauthenticated = true
+        await res.body?.cancel()
+        return true
+      }
+      out.reauthSkipped = 'refresh-failed'
+      if (x.state(source).error !== undefined) out.reauthError = x.state(source).error
+    }
+  }
+  return false
 }
 
 /** RFC 9457 problems, and JSON bodies shaped like one (servers that send them as `application/json`). */
