@@ -40,6 +40,14 @@ describe('generate', () => {
     for (const file of result.files) expect(file.content).toBe(await readFile(join(committed, file.path), 'utf8'))
   })
 
+  it('gives the same contents when it writes (read back from disk) as in check mode (kept in memory)', async () => {
+    const out = join(dir, 'read-back')
+    const written = await generate({ spec, out })
+    const checked = await generate({ spec, out: join(dir, 'never-written'), check: true })
+    expect(written.files.map((f) => [f.path, f.content])).toEqual(checked.files.map((f) => [f.path, f.content]))
+    expect(checked.files[0]!.content.length).toBeGreaterThan(1000)
+  })
+
   it('calls betweenStages after the model and after each emitter, with the same output', async () => {
     const stages: number[] = []
     const hooked = await generate({ spec, out: join(dir, 'hooked'), check: true }, { betweenStages: () => stages.push(stages.length) })

@@ -1,5 +1,20 @@
 import { createConfig, type Config } from '@redocly/openapi-core'
-import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3, type SchemaObject } from 'openapi-typescript'
+import {
+  astToString,
+  createRef,
+  NEVER,
+  resolveRef,
+  scanDiscriminators,
+  STRING,
+  transformComponentsObject,
+  transformPathsObject,
+  transformSchemaObject,
+  tsModifiers,
+  tsRecord,
+  type GlobalContext,
+  type OpenAPI3,
+  type SchemaObject,
+} from 'openapi-typescript'
 import ts from 'typescript'
 import type { Emitter } from './emitter.js'
 import { generatedHeader } from './header.js'
@@ -22,6 +37,46 @@ function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
   const s = schema as Record<string, unknown>
   const binary = s.format === 'binary' || (typeof s.contentMediaType === 'string' && s.contentEncoding === undefined)
   return binary && (s.type === undefined || s.type === 'string') ? ts.factory.createTypeReferenceNode('Blob') : undefined
+}
+
+type Root = 'paths' | 'webhooks' | 'components' | '$defs'
+type Transform = (node: never, ctx: GlobalContext) => ts.Node | ts.Node[]
+
+// openapi-typescript's `transformSchema` roots, in its order (webhooks are path items too).
+const ROOTS: [Root, Transform][] = [
+  ['paths', transformPathsObject as Transform],
+  ['webhooks', transformPathsObject as Transform],
+  ['components', transformComponentsObject as Transform],
+  ['$defs', ((node: SchemaObject, ctx: GlobalContext) => transformSchemaObject(node, { path: createRef(['$defs']), ctx, schema: node })) as Transform],
+]
+
+const exported = (name: string, type: ts.TypeNode) => ts.factory.createTypeAliasDeclaration(tsModifiers({ export: true }), name, undefined, type)
+
+/**
+ * openapi-typescript's `transformSchema` + `astToString`, printed one root at a time: the same
+ * text, but each root's syntax tree (hundreds of MB on Microsoft Graph) is garbage once printed,
+ * instead of all of them living until one final print. The footer (`operations` and helpers)
+ * fills up while the roots are transformed, so it is printed last, as `transformSchema` does.
+ */
+function printTypes(schema: OpenAPI3, ctx: GlobalContext): string {
+  let text = ''
+  for (const [root, transform] of ROOTS) {
+    const value = (schema as unknown as Record<string, unknown>)[root]
+    const nodes: ts.Node[] = []
+    const empty = () => exported(root, tsRecord(STRING, NEVER))
+    if (value && typeof value === 'object') {
+      for (const sub of ([] as ts.Node[]).concat(transform(value as never, ctx))) {
+        if (ts.isTypeNode(sub)) {
+          const members = (sub as ts.TypeNode & { members?: ts.NodeArray<ts.TypeElement> }).members
+          nodes.push(members?.length ? ts.factory.createInterfaceDeclaration(tsModifiers({ export: true }), root, undefined, undefined, members) : empty())
+        } else nodes.push(ts.isTypeAliasDeclaration(sub) ? sub : empty())
+      }
+    } else nodes.push(empty())
+    text += astToString(nodes)
+  }
+  const footer = ctx.injectFooter as ts.Node[]
+  if (!footer.some((n) => (n as ts.Node & { name?: ts.Identifier }).name?.escapedText === 'operations')) footer.push(exported('operations', tsRecord(STRING, NEVER)))
+  return text + astToString(footer)
 }
 
 function quietConfig(): Promise<Config> {
@@ -79,6 +134,6 @@ export const typesEmitter: Emitter = {
       readWriteMarkers: false,
       resolve: ($ref) => resolveRef(schema, $ref, { silent: true }),
     }
-    return generatedHeader(options.specName) + '\n' + astToString(transformSchema(schema, ctx))
+    return generatedHeader(options.specName) + '\n' + printTypes(schema, ctx)
   },
 }
