@@ -5,7 +5,7 @@
 // each figure is the median over rounds, and each ratio is taken within a round (then its median
 // and spread, min–max, over rounds). It runs from an esbuild bundle, like compiled code: tsx wraps
 // every function it creates in a naming helper, a per-closure cost a published package does not pay.
-// Run: `npm run bench -- client`.
+// Run: `npm run bench -- client` (env ROUNDS, CALLS, ONLY=gatehouse to leave openapi-fetch out).
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import createFetchClient from 'openapi-fetch'
@@ -49,7 +49,9 @@ const median = (xs: number[]) => {
 }
 
 async function main() {
-  const names = Object.keys(variants)
+  // ONLY=gatehouse,openapi-fetch keeps bare plus the variants whose names start with those words.
+  const only = process.env.ONLY?.split(',')
+  const names = Object.keys(variants).filter((n, i) => i === 0 || !only || only.some((o) => n.startsWith(o)))
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]))
   for (const n of names) await time(variants[n]!) // warm-up
   for (let round = 0; round < ROUNDS; round++) {

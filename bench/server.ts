@@ -1,4 +1,4 @@
-// `npm run bench -- server [--seconds N] [--rounds N] [--eov]`: requests per server CPU-second over
+// `npm run bench -- server [--seconds N] [--rounds N] [--eov] [--only valid,no-token,invalid,valid/bare] [--profile]`: requests per server CPU-second over
 // loopback on three paths of POST /articles (spec/articles.yaml, bearer token with articles:write):
 //   valid     a valid JSON body                     → 201 echo
 //   no-token  no Authorization header                → 401 with a Bearer challenge
@@ -230,7 +230,7 @@ const median = (xs: number[]) => {
 const spread = (xs: number[]) => `[${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`
 
 async function main() {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '2' }, rounds: { type: 'string', default: '7' }, eov: { type: 'boolean' }, profile: { type: 'boolean' } } })
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '2' }, rounds: { type: 'string', default: '7' }, eov: { type: 'boolean' }, profile: { type: 'boolean' }, only: { type: 'string' } } })
   const seconds = Number(values.seconds)
   const rounds = Number(values.rounds)
   const kinds: Kind[] = values.eov ? ['gatehouse', 'fastify', 'bare', 'eov'] : ['gatehouse', 'fastify', 'bare']
@@ -241,13 +241,14 @@ async function main() {
   const servers = new Map<Kind, { child: ChildProcess; url: string }>()
   try {
     for (const kind of kinds) servers.set(kind, await start(server, kind, values.profile === true))
-    const comparisons: [PathName, Kind, Kind, string][] = [
+    const all: [PathName, Kind, Kind, string][] = [
       ['valid', 'gatehouse', 'fastify', '≥ 1.0×'],
       ['no-token', 'gatehouse', 'fastify', '≥ 1.0×'],
       ['invalid', 'gatehouse', 'fastify', '≥ 1.0×'],
       ['valid', 'gatehouse', 'bare', '≥ 0.85×'],
       ...(values.eov ? [['valid', 'gatehouse', 'eov', ''] as [PathName, Kind, Kind, string]] : []),
     ]
+    const comparisons = all.filter(([path, , b]) => !values.only || values.only.split(',').some((o) => o === path || o === `${path}/${b}`))
     for (const [path, a, b, target] of comparisons) {
       for (const kind of [a, b]) await prepare(kind, servers.get(kind)!.url, path)
       const rates: Record<string, number[]> = { [a]: [], [b]: [] }

@@ -1,7 +1,7 @@
 import { formatChallenge, stepUpChallenge } from '@gatehouse/http-auth'
 import { schemeChallenge } from './challenges.js'
 import type { OperationDefinition, SchemeDefinition } from './definition.js'
-import { Outgoing, problemOut, toHeaderList } from './outgoing.js'
+import { Outgoing, problemOut, toHeaderList, type HeaderList } from './outgoing.js'
 import { STATUS_HELPERS } from './status-names.js'
 
 /** Extra response headers a handler may add to a reply. */
@@ -54,6 +54,21 @@ export function encodeReply(op: OperationDefinition, status: number, body: unkno
   return new Outgoing(status, headers, body as string | Uint8Array | Blob | ReadableStream<Uint8Array>)
 }
 
+/**
+ * A JSON reply whose extra headers are a plain object without `content-type` (`{ location }`, the
+ * shape required response headers take): one list, no `HeadersInit` conversion. Undefined otherwise.
+ */
+function jsonWithHeaders(status: number, type: string, body: unknown, headers: HeadersInit | undefined): Outgoing | undefined {
+  if (headers === undefined || Array.isArray(headers) || headers instanceof Headers) return undefined
+  const list: HeaderList = [['content-type', type]]
+  for (const key in headers) {
+    const name = key.toLowerCase()
+    if (name === 'content-type') return undefined
+    list.push([name, String((headers as Record<string, string>)[key])])
+  }
+  return new Outgoing(status, list, JSON.stringify(body))
+}
+
 // OAuth clients authenticate to the token endpoint with HTTP Basic (RFC 6749 §2.3.1).
 const CLIENT_BASIC: SchemeDefinition = { type: 'http', credential: 'basic' }
 
@@ -96,9 +111,11 @@ export function createReply(op: OperationDefinition, env: ReplyEnvironment): Rec
     else if (isJson(type)) {
       // The common case, decided once: a JSON body and no extra headers.
       reply[name] = (body?: unknown, init?: ReplyInit) =>
-        init === undefined && body !== undefined && body !== null
-          ? new Outgoing(code, [['content-type', type]], JSON.stringify(body))
-          : encodeReply(op, code, body, init)
+        body === undefined || body === null
+          ? encodeReply(op, code, body, init)
+          : init === undefined
+            ? new Outgoing(code, [['content-type', type]], JSON.stringify(body))
+            : (jsonWithHeaders(code, type, body, init.headers) ?? encodeReply(op, code, body, init))
     } else reply[name] = (body?: unknown, init?: ReplyInit) => encodeReply(op, code, body, init)
   }
   if (op.credentialsExchange) {

@@ -19,8 +19,9 @@ export interface Outcome {
   scopes?: readonly string[]
 }
 
+// Tested first, as JSON is the common case; no stream type matches (`x-ndjson`, `jsonl`, `jsonlines`).
 const JSON_TYPE = /[/+]json\b/
-// Streams: text/event-stream and newline-delimited JSON (checked before JSON: `x-ndjson` ends in "json").
+// Streams: text/event-stream and newline-delimited JSON.
 const STREAM_TYPE = /^(text\/event-stream|application\/(x-)?(ndjson|jsonl|jsonlines))\b/
 
 /**
@@ -30,9 +31,11 @@ const STREAM_TYPE = /^(text\/event-stream|application\/(x-)?(ndjson|jsonl|jsonli
 async function readBody(res: Response, method: string, operation: string): Promise<unknown> {
   if (res.status === 204 || res.status === 205 || method === 'HEAD') return undefined
   const type = (res.headers.get('content-type') ?? '').toLowerCase()
-  // The stream parsers are their own chunk, loaded by the first streaming response.
-  if (res.ok && STREAM_TYPE.test(type)) return (await import('./stream.js')).streamBody(res, type, operation)
-  if (!JSON_TYPE.test(type)) return type && !type.startsWith('text/') ? res.blob() : (await res.text()) || undefined
+  if (!JSON_TYPE.test(type)) {
+    // The stream parsers are their own chunk, loaded by the first streaming response.
+    if (res.ok && STREAM_TYPE.test(type)) return (await import('./stream.js')).streamBody(res, type, operation)
+    return type && !type.startsWith('text/') ? res.blob() : (await res.text()) || undefined
+  }
   const text = await res.text()
   if (!text) return undefined
   try {
