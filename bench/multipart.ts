@@ -1,7 +1,7 @@
 // `npm run bench -- multipart [--seconds N] [--rounds N]`: a 1 MB multipart upload (POST /uploads of
 // spec/uploads.yaml: a 1,000,000-byte image/png file part, a caption, a count, a boolean and two
 // tags, bearer token) served by
-//   gatehouse  the generated server through toNodeHandler on node:http (Response.formData() parsing,
+//   gatehouse  the generated server through toNodeHandler on node:http (busboy parsing,
 //              part limits, encoding contentType check, zod validation with coercion),
 //   multer     Express 5 + multer 2 (busboy) with memory storage and the same checks by hand
 //              (bearer token, file present and PNG/JPEG, count an integer, public a boolean,
@@ -128,7 +128,8 @@ async function bundle(): Promise<string> {
     target: 'node20',
     outfile,
     tsconfig: `${ROOT}tsconfig.json`,
-    external: ['express', 'multer', 'esbuild', 'autocannon'],
+    // busboy stays a package import: esbuild's ESM output cannot require() the Node built-ins it uses.
+    external: ['express', 'multer', 'busboy', 'esbuild', 'autocannon'],
     logLevel: 'error',
   })
   return outfile

@@ -1,13 +1,16 @@
 // Where busboy cannot load (a runtime without node:stream: workers, browsers) multipart bodies are read
-// by the platform's Response.formData(). Simulated here by making the `busboy` import fail, the one
-// mock in these tests: no real runtime without node:stream runs under vitest.
+// by the platform's Response.formData(). Simulated here by making the `busboy` import fail and
+// process.getBuiltinModule('node:stream') find nothing: no runtime without node:stream runs under vitest.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { loadBusboyFrom } from '../../packages/server/src/multipart/busboy.js'
 import { uploadCredentials, uploadsApp } from '../fixtures/server/uploads-app.js'
 import { entryPoints, type Running } from './wire.js'
 
 vi.mock('busboy', () => {
   throw new Error('Cannot find module node:stream')
 })
+const builtin = process.getBuiltinModule.bind(process) as (id: string) => unknown
+vi.spyOn(process, 'getBuiltinModule').mockImplementation(((id: string) => (id === 'node:stream' ? undefined : builtin(id))) as typeof process.getBuiltinModule)
 
 const part = (name: string, value: string, head = '') => `--b\r\nContent-Disposition: form-data; name="${name}"${head}\r\n\r\n${value}\r\n`
 const file = part('file', 'png', '; filename="a.png"\r\nContent-Type: image/png')
@@ -41,5 +44,26 @@ describe('multipart without busboy (Response.formData() fallback), over Hono', (
     const res = await post(file + part('settings', '{"hd":true}', '\r\nContent-Type: text/plain') + part('note', 'hi', '\r\nContent-Type: application/json') + '--b--\r\n')
     expect(res.status).toBe(201)
     expect(await res.json()).toMatchObject({ settings: { hd: true }, note: 'hi' })
+  })
+})
+
+describe('loading busboy', () => {
+  const failing = () => Promise.reject(new Error('Dynamic require of "stream" is not supported'))
+  it('falls back to formData() only where node:stream is missing', async () => {
+    await expect(loadBusboyFrom({ load: failing, builtin: () => undefined, from: import.meta.url })).resolves.toBeUndefined()
+    await expect(loadBusboyFrom({ load: failing, builtin: undefined, from: import.meta.url })).resolves.toBeUndefined()
+  })
+
+  it('with node:stream, a bundle that broke the import still gets busboy through Node\'s require', async () => {
+    const factory = await loadBusboyFrom({ load: failing, builtin, from: import.meta.url })
+    expect(typeof factory).toBe('function')
+  })
+
+  it('with node:stream and no busboy anywhere, it fails loudly, saying how to fix the bundle', async () => {
+    const noModule = (id: string) => (id === 'node:module' ? { createRequire: () => () => { throw new Error("Cannot find module 'busboy'") } } : builtin(id))
+    const error = await loadBusboyFrom({ load: failing, builtin: noModule, from: import.meta.url }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(Error)
+    expect((error as Error).message).toMatch(/busboy .* could not be loaded although this runtime has node:stream.*mark busboy as external/)
+    expect(((error as Error).cause as Error).message).toMatch(/Dynamic require/)
   })
 })

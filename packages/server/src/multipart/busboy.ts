@@ -8,14 +8,51 @@ import { fileTooLarge, type Part, type ReadOutcome, type ReaderLimits } from './
 /** busboy's factory (its default export). */
 export type BusboyFactory = typeof import('busboy')
 
+/** What the loader needs from its surroundings (injected by tests). */
+export interface BusboySources {
+  /** `import('busboy')`. */
+  load(): Promise<unknown>
+  /** Node's `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno): the probe for `node:stream`. */
+  builtin: ((id: string) => unknown) | undefined
+  /** Where a `require` would resolve from (this module's URL). */
+  from: string
+}
+
+const factoryOf = (module: unknown): BusboyFactory => ((module as { default?: BusboyFactory }).default ?? (module as BusboyFactory))
+
+/**
+ * busboy, or undefined where `node:stream` does not exist (workers, browsers), where the caller
+ * reads with `Response.formData()`. With `node:stream` present, busboy must load: a bundle whose
+ * CommonJS shim cannot `require` Node built-ins (esbuild's ESM output) is retried with Node's own
+ * `require`; if that fails too, the error says how to fix the bundle, rather than the server
+ * quietly dropping the check of text parts' types.
+ */
+export async function loadBusboyFrom(sources: BusboySources): Promise<BusboyFactory | undefined> {
+  let failure: unknown
+  try {
+    return factoryOf(await sources.load())
+  } catch (error) {
+    failure = error
+  }
+  if (sources.builtin?.('node:stream') === undefined) return undefined
+  try {
+    const { createRequire } = sources.builtin('node:module') as typeof import('node:module')
+    return factoryOf(createRequire(sources.from)('busboy'))
+  } catch {
+    throw new Error(
+      'gatehouse: busboy (a dependency of @gatehouse/server, used for multipart/form-data) could not be loaded although this runtime has node:stream. ' +
+        'If the server is bundled, mark busboy as external or give the bundle a working require (esbuild ESM: a createRequire banner).',
+      { cause: failure },
+    )
+  }
+}
+
 let loading: Promise<BusboyFactory | undefined> | undefined
 
-/** busboy, loaded once; undefined where it cannot load (no `node:stream`): the caller falls back to `formData()`. */
+/** busboy, loaded once on the first multipart request (see {@link loadBusboyFrom}). */
 export function loadBusboy(): Promise<BusboyFactory | undefined> {
-  loading ??= import('busboy').then(
-    (module) => ((module as { default?: BusboyFactory }).default ?? (module as unknown as BusboyFactory)),
-    () => undefined,
-  )
+  const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+  loading ??= loadBusboyFrom({ load: () => import('busboy'), builtin: process?.getBuiltinModule?.bind(process), from: import.meta.url })
   return loading
 }
 
