@@ -119,6 +119,16 @@ for (const [name, start] of Object.entries(entryPoints)) {
       expect((await res.json())['invalid-params']).toEqual(expected)
     })
 
+    it.each([
+      ['a UTF-8 file name (RFC 7578 §4.2)', 'Foto-äöü-猫.png', 'Foto-äöü-猫.png'],
+      ['a file name with a directory part, kept to its last segment', 'C:\\Users\\me\\pic.png', 'pic.png'],
+    ])('hands over %s', async (_, sent, name) => {
+      const body = `--b\r\nContent-Disposition: form-data; name="file"; filename="${sent}"\r\nContent-Type: image/png\r\n\r\npng\r\n--b--\r\n`
+      const res = await post(server, new TextEncoder().encode(body), { 'content-type': 'multipart/form-data; boundary=b' })
+      expect(res.status).toBe(201)
+      expect((await res.json()).fileName).toBe(name)
+    })
+
     it('keeps prototype names as ordinary fields', async () => {
       const res = await postRaw([
         { name: 'toString', value: 'x' },
