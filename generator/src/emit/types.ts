@@ -1,21 +1,7 @@
-import { createConfig, type Config } from '@redocly/openapi-core'
-import {
-  astToString,
-  createRef,
-  NEVER,
-  resolveRef,
-  scanDiscriminators,
-  STRING,
-  transformComponentsObject,
-  transformPathsObject,
-  transformSchemaObject,
-  tsModifiers,
-  tsRecord,
-  type GlobalContext,
-  type OpenAPI3,
-  type SchemaObject,
-} from 'openapi-typescript'
-import ts from 'typescript'
+import type { Config } from '@redocly/openapi-core'
+import type { GlobalContext, OpenAPI3, SchemaObject } from 'openapi-typescript'
+import type ts from 'typescript'
+import { openapiTypescript, redocly, typescript } from '../cjs.js'
 import type { Emitter } from './emitter.js'
 import { generatedHeader } from './header.js'
 import { objectifyBooleanSchemas } from './lib/boolean-schemas.js'
@@ -27,6 +13,9 @@ const MAX_TYPES_DEPTH = 256
 
 let config: Promise<Config> | undefined
 
+const tsc = typescript()
+const { astToString, createRef, NEVER, resolveRef, scanDiscriminators, STRING, transformComponentsObject, transformPathsObject, transformSchemaObject, tsModifiers, tsRecord } = openapiTypescript()
+
 /**
  * Binary strings are `Blob`s on both ends (a file part, an octet-stream body), not the `string`
  * openapi-typescript writes: `format: binary` (OpenAPI 3.0 §4.7.24.6) and, in 3.1, a
@@ -36,7 +25,7 @@ function binaryAsBlob(schema: SchemaObject): ts.TypeNode | undefined {
   if (typeof schema !== 'object' || schema === null) return undefined
   const s = schema as Record<string, unknown>
   const binary = s.format === 'binary' || (typeof s.contentMediaType === 'string' && s.contentEncoding === undefined)
-  return binary && (s.type === undefined || s.type === 'string') ? ts.factory.createTypeReferenceNode('Blob') : undefined
+  return binary && (s.type === undefined || s.type === 'string') ? tsc.factory.createTypeReferenceNode('Blob') : undefined
 }
 
 type Root = 'paths' | 'webhooks' | 'components' | '$defs'
@@ -50,7 +39,7 @@ const ROOTS: [Root, Transform][] = [
   ['$defs', ((node: SchemaObject, ctx: GlobalContext) => transformSchemaObject(node, { path: createRef(['$defs']), ctx, schema: node })) as Transform],
 ]
 
-const exported = (name: string, type: ts.TypeNode) => ts.factory.createTypeAliasDeclaration(tsModifiers({ export: true }), name, undefined, type)
+const exported = (name: string, type: ts.TypeNode) => tsc.factory.createTypeAliasDeclaration(tsModifiers({ export: true }), name, undefined, type)
 
 /**
  * openapi-typescript's `transformSchema` + `astToString`, printed one root at a time: the same
@@ -66,10 +55,10 @@ function printTypes(schema: OpenAPI3, ctx: GlobalContext): string {
     const empty = () => exported(root, tsRecord(STRING, NEVER))
     if (value && typeof value === 'object') {
       for (const sub of ([] as ts.Node[]).concat(transform(value as never, ctx))) {
-        if (ts.isTypeNode(sub)) {
+        if (tsc.isTypeNode(sub)) {
           const members = (sub as ts.TypeNode & { members?: ts.NodeArray<ts.TypeElement> }).members
-          nodes.push(members?.length ? ts.factory.createInterfaceDeclaration(tsModifiers({ export: true }), root, undefined, undefined, members) : empty())
-        } else nodes.push(ts.isTypeAliasDeclaration(sub) ? sub : empty())
+          nodes.push(members?.length ? tsc.factory.createInterfaceDeclaration(tsModifiers({ export: true }), root, undefined, undefined, members) : empty())
+        } else nodes.push(tsc.isTypeAliasDeclaration(sub) ? sub : empty())
       }
     } else nodes.push(empty())
     text += astToString(nodes)
@@ -80,7 +69,7 @@ function printTypes(schema: OpenAPI3, ctx: GlobalContext): string {
 }
 
 function quietConfig(): Promise<Config> {
-  config ??= createConfig({ extends: [], rules: {} })
+  config ??= redocly().createConfig({ extends: [], rules: {} })
   return config
 }
 

@@ -1,4 +1,5 @@
-import { BaseResolver, bundle, createConfig, Source, type Config } from '@redocly/openapi-core'
+import type { Config } from '@redocly/openapi-core'
+import { redocly } from '../cjs.js'
 import { shortPath } from './paths.js'
 import { GatehouseError, siteOf } from '../errors.js'
 import { createLocator, type Locator } from './locate.js'
@@ -9,7 +10,7 @@ let config: Promise<Config> | undefined
 
 /** Bundling must not lint: an empty rule set keeps redocly to resolving refs (and keeps it fast). */
 function bundleConfig(): Promise<Config> {
-  config ??= createConfig({ extends: [], rules: {} })
+  config ??= redocly().createConfig({ extends: [], rules: {} })
   return config
 }
 
@@ -26,6 +27,7 @@ export interface Bundled {
  */
 export async function bundleSource(root: ParsedSource, rootLocate: Locator, displayName: string): Promise<Bundled> {
   const mime = root.format === 'json' ? 'application/json' : 'application/yaml'
+  const { BaseResolver, bundle, Source } = redocly()
   const doc = { source: new Source(root.file, root.text, mime), parsed: root.parsed }
   const result = await bundle({ doc, config: await bundleConfig(), dereference: false, externalRefResolver: new BaseResolver() })
   for (const problem of result.problems) {
