@@ -1,8 +1,8 @@
 import { setParam } from '../lib/params.js'
 import type { InvalidParam, Problem } from './types.js'
 
-const STANDARD = new Set(['type', 'status', 'title', 'detail', 'instance'])
-const LOCATIONS = new Set(['path', 'query', 'header', 'cookie', 'body'])
+const STANDARD = ['type', 'title', 'detail', 'instance'] as const
+const LOCATIONS: unknown[] = ['path', 'query', 'header', 'cookie', 'body']
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -12,66 +12,27 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined
 }
 
+/** The objects of an array member; anything else reads as none. */
+function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isRecord) : []
+}
+
 /** `#/profile/color` or `/profile/color` → `profile.color` (RFC 6901 tokens, `~1`/`~0` unescaped). */
 function nameFromPointer(pointer: string): string {
   let p = pointer
-  if (p.startsWith('#')) {
+  if (p[0] === '#') {
+    p = p.slice(1)
     try {
-      p = decodeURIComponent(p.slice(1))
+      p = decodeURIComponent(p)
     } catch {
-      p = p.slice(1)
+      // not percent-encoded after all: read as is
     }
   }
-  if (p === '') return ''
   return p
-    .slice(p.startsWith('/') ? 1 : 0)
+    .replace(/^\//, '')
     .split('/')
     .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
     .join('.')
-}
-
-function fromInvalidParams(value: unknown, out: InvalidParam[]): void {
-  if (!Array.isArray(value)) return
-  for (const item of value) {
-    if (!isRecord(item)) continue
-    const name = str(item.name)
-    if (name === undefined) continue
-    const entry: InvalidParam = { name, reason: str(item.reason) ?? '' }
-    const where = item.in
-    if (typeof where === 'string' && LOCATIONS.has(where)) entry.in = where as NonNullable<InvalidParam['in']>
-    const pointer = str(item.pointer)
-    if (pointer !== undefined) entry.pointer = pointer
-    out.push(entry)
-  }
-}
-
-function fromErrors(value: unknown, out: InvalidParam[]): void {
-  if (!Array.isArray(value)) return
-  const fromRfc7807 = out.length
-  for (const item of value) {
-    if (!isRecord(item)) continue
-    const pointer = str(item.pointer)
-    const name = str(item.name) ?? str(item.parameter) ?? str(item.header) ?? (pointer === undefined ? undefined : nameFromPointer(pointer))
-    if (name === undefined) continue
-    const reason = str(item.detail) ?? str(item.reason) ?? ''
-    // A server may send both shapes for the same failures (gatehouse does): merge instead of duplicating.
-    let merged = false
-    for (let i = 0; i < fromRfc7807; i++) {
-      const e = out[i]!
-      // The same pointer is the same failure (gatehouse sends it in both forms); without one,
-      // gatehouse's `errors[].detail` is `${name} ${reason}` (readable alone), and the bare reason is the same failure too.
-      const samePointer = pointer !== undefined && e.pointer === pointer
-      if (samePointer || (e.pointer === undefined && e.name === name && (e.reason === reason || `${e.name} ${e.reason}` === reason))) {
-        if (pointer !== undefined && e.pointer === undefined) e.pointer = pointer
-        merged = true
-        break
-      }
-    }
-    if (merged) continue
-    const entry: InvalidParam = { name, reason }
-    if (pointer !== undefined) entry.pointer = pointer
-    out.push(entry)
-  }
 }
 
 /**
@@ -92,21 +53,38 @@ export function parseProblem(value: unknown): Problem {
 function read(value: unknown): Problem {
   const result: Problem = { type: 'about:blank', invalidParams: [], extensions: {} }
   if (!isRecord(value)) return result
-  const type = str(value.type)
-  if (type !== undefined) result.type = type
+  for (const key of STANDARD) {
+    const member = str(value[key])
+    if (member !== undefined) result[key] = member
+  }
   const status = value.status
   if (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599) result.status = status
-  const title = str(value.title)
-  if (title !== undefined) result.title = title
-  const detail = str(value.detail)
-  if (detail !== undefined) result.detail = detail
-  const instance = str(value.instance)
-  if (instance !== undefined) result.instance = instance
-  for (const key of Object.keys(value)) {
-    if (STANDARD.has(key)) continue
-    setParam(result.extensions, key, value[key])
+  for (const key of Object.keys(value)) if (key !== 'status' && !(STANDARD as readonly string[]).includes(key)) setParam(result.extensions, key, value[key])
+  const out = result.invalidParams
+  for (const item of records(value['invalid-params'])) {
+    const name = str(item.name)
+    if (name === undefined) continue
+    const entry: InvalidParam = { name, reason: str(item.reason) ?? '' }
+    if (LOCATIONS.includes(item.in)) entry.in = item.in as NonNullable<InvalidParam['in']>
+    const pointer = str(item.pointer)
+    if (pointer !== undefined) entry.pointer = pointer
+    out.push(entry)
   }
-  fromInvalidParams(value['invalid-params'], result.invalidParams)
-  fromErrors(value.errors, result.invalidParams)
+  const fromRfc7807 = out.slice()
+  for (const item of records(value.errors)) {
+    const pointer = str(item.pointer)
+    const name = str(item.name) ?? str(item.parameter) ?? str(item.header) ?? (pointer === undefined ? undefined : nameFromPointer(pointer))
+    if (name === undefined) continue
+    const reason = str(item.detail) ?? str(item.reason) ?? ''
+    // A server may send both shapes for the same failures (gatehouse does): merge instead of duplicating.
+    // The same pointer is the same failure; without one, gatehouse's `errors[].detail` is
+    // `${name} ${reason}` (readable alone), and the bare reason is the same failure too.
+    const same = fromRfc7807.find(
+      (e) => (pointer !== undefined && e.pointer === pointer) || (e.pointer === undefined && e.name === name && (e.reason === reason || `${e.name} ${e.reason}` === reason)),
+    )
+    if (same) {
+      if (pointer !== undefined) same.pointer ??= pointer
+    } else out.push(pointer === undefined ? { name, reason } : { name, reason, pointer })
+  }
   return result
 }
