@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const LIMIT = 5 * 1024
-// The goal for first load + failure handling is 6 KB; it is not reached (7.0 KB: the failure chunk
+// The goal for first load + failure handling is 6 KB; it is not reached (6.9 KB: the failure chunk
 // is 3.3 KB, two thirds of it http-auth's challenge, problem and Bearer readers, the rest 401
-// renewal; the first load is 3.9 KB: the exchange loop, URL, body and result code, and the page's
+// renewal; the first load is 3.7 KB: the exchange loop, URL, body and result code, and the page's
 // generated security.ts). Until it is, this bound keeps it from growing.
-const FAILURE_LIMIT = 7.1 * 1024
+const FAILURE_LIMIT = 7 * 1024
 const QUERY_LIMIT = 1024
 
 /**
@@ -105,7 +105,7 @@ describe('browser bundle size', () => {
     expect(ours.initial).not.toMatch(/allowInsecureRequests|client_credentials/)
   })
 
-  it(`handling 400/401/403 (first-load chunk + failure chunk) does not grow past ${FAILURE_LIMIT} B gzipped`, async () => {
+  it(`handling 400/401/403 (first-load chunk + failure chunk) does not grow past ${FAILURE_LIMIT / 1024} KB gzipped`, async () => {
     const ours = await bundle(APP)
     const first = gz(ours.initial)
     const failure = gz(ours.failure)

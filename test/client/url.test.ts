@@ -1,7 +1,8 @@
 // The request URL: path substitution and query serialization per OpenAPI style/explode.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildUrl, type QueryStyle } from '../../packages/client/src/request/url.js'
+import { queryPart } from '../../packages/client/src/request/query.js'
+import { buildUrl, hasStructuredQuery, type QueryStyle } from '../../packages/client/src/request/url.js'
 
 const base = 'https://api.example.com/v1'
 
@@ -17,7 +18,15 @@ describe('buildUrl', () => {
     ['object form exploded', { f: { a: 1, b: 2 } }, { f: ['form', true] }, '?a=1&b=2'],
     ['object form not exploded', { f: { a: 1, b: 2 } }, { f: ['form', false] }, '?f=a,1,b,2'],
   ])('%s', (_name, query, styles, expected) => {
-    expect(buildUrl(base, '/items', { query }, styles)).toBe(`${base}/items${expected}`)
+    expect(buildUrl(base, '/items', { query }, styles, queryPart)).toBe(`${base}/items${expected}`)
+  })
+
+  it('asks for the serializer only when an array or object is in the query', () => {
+    expect(hasStructuredQuery({ limit: 5, q: 'x', a: null, b: undefined })).toBe(false)
+    expect(hasStructuredQuery(undefined)).toBe(false)
+    expect(hasStructuredQuery({ tag: ['x'] })).toBe(true)
+    expect(hasStructuredQuery({ f: { a: 1 } })).toBe(true)
+    expect(buildUrl(base, '/items', { query: { limit: 5, q: 'a b' } }, { q: ['pipeDelimited', false] })).toBe(`${base}/items?limit=5&q=a%20b`)
   })
 
   it('percent-encodes path parameters and refuses a missing one', () => {
@@ -29,7 +38,7 @@ describe('buildUrl', () => {
   it('round-trips any strings through form/explode query parameters', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 5 }), fc.string({ unit: 'grapheme' }), (tags, q) => {
-        const url = new URL(buildUrl(base, '/items', { query: { tag: tags, q } }, undefined))
+        const url = new URL(buildUrl(base, '/items', { query: { tag: tags, q } }, undefined, queryPart))
         expect(url.searchParams.getAll('tag')).toEqual(tags)
         expect(url.searchParams.get('q')).toBe(q)
       }),

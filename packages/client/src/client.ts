@@ -11,7 +11,7 @@ import type { PartEncodings } from './request/multipart.js'
 import { mergeHeaders, type HeadersLike } from './request/headers.js'
 import { mayRetry, resolveRetry } from './request/retry.js'
 import { requestSignal } from './request/signal.js'
-import { buildUrl, type QueryStyle } from './request/url.js'
+import { buildUrl, hasStructuredQuery, type QueryStyle } from './request/url.js'
 import { buildResult, type AnyResult, type Outcome } from './result/build.js'
 import type { UnauthorizedResult } from './result/types.js'
 import type { RawClient } from './raw.js'
@@ -147,7 +147,9 @@ export function createRuntimeClient(
     const method = op.method.toUpperCase()
     api[name] = async (init = {}) => {
       const { params } = init
-      const url = buildUrl(core.baseUrl, op.path, params, enc?.query)
+      // Arrays and objects in the query are serialized by request/query.ts, its own chunk.
+      const serialize = hasStructuredQuery(params?.query) ? (await import('./request/query.js')).queryPart : undefined
+      const url = buildUrl(core.baseUrl, op.path, params, enc?.query, serialize)
       const headers = mergeHeaders(mergeHeaders({ ...core.baseHeaders }, params?.header), init.headers)
       const cookie = params?.cookie
       for (const k in cookie) if (cookie[k] != null) headers.cookie = (headers.cookie ? headers.cookie + '; ' : '') + k + '=' + encodeURIComponent(String(cookie[k]))

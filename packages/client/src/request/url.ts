@@ -1,29 +1,29 @@
-/** A query parameter's OpenAPI `style` and `explode` (OpenAPI 3.1 §4.8.12.4), when not the defaults `form` / `true`. */
-export type QueryStyle = readonly [style: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject', explode: boolean]
+import type { QueryStyle, queryPart } from './query.js'
+
+export type { QueryStyle } from './query.js'
 
 const enc = encodeURIComponent
-const DELIMITER = { form: ',', spaceDelimited: '%20', pipeDelimited: '|', deepObject: ',' } as const
 
-/** One query parameter, serialized per OpenAPI 3.1 §4.8.12.4 (the same output as openapi-fetch's serializers). */
-function queryPart(name: string, value: unknown, [style, explode]: QueryStyle): string {
-  if (Array.isArray(value)) {
-    return explode ? value.map((v) => `${name}=${enc(v)}`).join('&') : `${name}=${value.map(enc).join(DELIMITER[style])}`
-  }
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as object).filter(([, v]) => v != null)
-    if (style === 'deepObject') return entries.map(([k, v]) => `${name}[${k}]=${enc(v)}`).join('&')
-    return explode ? entries.map(([k, v]) => `${k}=${enc(v)}`).join('&') : `${name}=${entries.map(([k, v]) => `${k},${enc(v)}`).join(',')}`
-  }
-  return `${name}=${enc(value as string)}`
+/** True when a query value needs `serialize` (request/query.ts): an array or an object. */
+export function hasStructuredQuery(query: object | undefined): boolean {
+  return Object.values(query ?? {}).some((v) => typeof v === 'object' && v !== null)
 }
 
 /**
  * Builds the request URL: path parameters substituted (style `simple`,
  * percent-encoded), query parameters serialized per the spec's
- * `style`/`explode` (default `form`, exploded; objects `deepObject`).
+ * `style`/`explode` (default `form`, exploded; objects `deepObject`); arrays and
+ * objects through `serialize` (request/query.ts's `queryPart`, loaded by the caller
+ * when {@link hasStructuredQuery} says so).
  * Throws `TypeError` for a missing path parameter: a programmer error.
  */
-export function buildUrl(baseUrl: string, path: string, params: { path?: object; query?: object } | undefined, styles: Readonly<Record<string, QueryStyle>> | undefined): string {
+export function buildUrl(
+  baseUrl: string,
+  path: string,
+  params: { path?: object; query?: object } | undefined,
+  styles: Readonly<Record<string, QueryStyle>> | undefined,
+  serialize?: typeof queryPart,
+): string {
   const values = params?.path as Record<string, unknown> | undefined
   let url =
     baseUrl +
@@ -37,8 +37,7 @@ export function buildUrl(baseUrl: string, path: string, params: { path?: object;
   for (const name in query) {
     const value = query[name]
     if (value == null || (Array.isArray(value) && value.length === 0)) continue
-    const style = styles?.[name] ?? (typeof value === 'object' && !Array.isArray(value) ? ['deepObject', true] : ['form', true])
-    url += sep + queryPart(enc(name), value, style)
+    url += sep + (typeof value === 'object' ? serialize!(enc(name), value, styles?.[name]) : `${enc(name)}=${enc(value as string)}`)
     sep = '&'
   }
   return url
