@@ -110,6 +110,9 @@ for (const [name, start] of Object.entries(entryPoints)) {
         [{ name: 'labels[1]', reason: 'is not valid JSON', in: 'body', pointer: '#/labels/1' }],
       ],
       ['a JSON object of the wrong shape', [{ name: 'meta', value: '{"iso":"high"}', type: 'application/json' }], [{ name: 'meta.iso', reason: expect.any(String), in: 'body', pointer: '#/meta/iso' }]],
+      // JSON is typed: a string that looks like a number is not coerced the way a text field's value is.
+      ['a number sent as a JSON string', [{ name: 'meta', value: '{"iso":"400"}', type: 'application/json' }], [{ name: 'meta.iso', reason: expect.any(String), in: 'body', pointer: '#/meta/iso' }]],
+      ['a boolean sent as a JSON string', [{ name: 'settings', value: '{"hd":"true"}', type: 'application/json' }], [{ name: 'settings.hd', reason: expect.any(String), in: 'body', pointer: '#/settings/hd' }]],
       ['a declared-JSON field sent as text/plain', [{ name: 'settings', value: '{"hd":true}', type: 'text/plain' }], [{ name: 'settings', reason: 'must be application/json', in: 'body', pointer: '#/settings' }]],
       ['a declared-JSON field sent without a type (text/plain by RFC 7578)', [{ name: 'settings', value: '{"hd":true}' }], [{ name: 'settings', reason: 'must be application/json', in: 'body', pointer: '#/settings' }]],
       ['a declared text/plain field sent as JSON', [{ name: 'note', value: '"hi"', type: 'application/json' }], [{ name: 'note', reason: 'must be text/plain', in: 'body', pointer: '#/note' }]],

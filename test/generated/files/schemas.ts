@@ -123,7 +123,7 @@ function uploadFileBodySchema$(): $Schema {
     tags: $arr($z.array($z.string())).optional(),
     meta: $z.looseObject({
       camera: $z.string().optional(),
-      iso: $num($z.int()).optional(),
+      iso: $z.int().optional(),
     }).optional(),
   })
 }

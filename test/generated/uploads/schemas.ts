@@ -182,12 +182,10 @@ function uploadBodySchema$(): $Schema {
     tags: $arr($z.array($z.string())).optional(),
     meta: $z.strictObject({
       camera: $z.string().optional(),
-      iso: $num($z.int()).optional(),
+      iso: $z.int().optional(),
     }).optional(),
-    labels: $arr($z.array($z.looseObject({
-      name: $z.string(),
-    }))).optional(),
-    settings: $z.object({}).catchall($bool($z.boolean())).optional(),
+    labels: $arr($z.array(LabelSchema)).optional(),
+    settings: $z.object({}).catchall($z.boolean()).optional(),
     note: $z.string().optional(),
   })
 }

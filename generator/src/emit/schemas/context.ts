@@ -24,6 +24,11 @@ export interface Ctx {
   coerce: boolean
   /** A multipart body: a `format: binary` string is a file part, which the server hands over as a `Blob`. */
   files?: boolean
+  /**
+   * The fields of a multipart body whose parts are JSON: the server decodes them, so their values
+   * are typed JSON and never coerce like text fields (`"3"` stays a string). Top level only.
+   */
+  jsonParts?: ReadonlySet<string>
   /** Refs being inlined right now (coercion inlines components): a cycle guard. */
   inlining: ReadonlySet<string>
   /** Native recursion depth of this translation; deeper subschemas become standalone consts (no stack overflow). */

@@ -12,6 +12,19 @@ const finite = (value: unknown): value is number => typeof value === 'number' &&
 const inherited = (key: string): boolean => key in Object.prototype
 
 /**
+ * A multipart field whose parts are JSON (decoded by the server): validated as JSON, without the
+ * text coercion of form fields; an array field is repeated parts, and one part alone is one value,
+ * which `$arr` wraps into the array.
+ */
+function jsonPartExpr(property: JsonSchema, ctx: Ctx, translate: Translate): Expr {
+  const expr = translate(property, { ...ctx, coerce: false, files: false })
+  const ref = refOf(property)
+  const target = asObject(ref !== undefined ? resolveLocalRef(ctx.env.index.document, ref) : property)
+  const types = Array.isArray(target?.type) ? target.type : [target?.type]
+  return types.includes('array') ? call(ctx.env.helper('$arr'), expr) : expr
+}
+
+/**
  * The object keywords (the instance is known to be an object here). `properties` and `required`
  * are a zod object; unknown keys are allowed by default (JSON Schema) and kept (`z.looseObject`),
  * `additionalProperties: false` makes it strict and a schema a catchall. When this mode dropped a
@@ -20,7 +33,10 @@ const inherited = (key: string): boolean => key in Object.prototype
  * (patternProperties, propertyNames, dependencies, unevaluatedProperties, inherited names) is one
  * `$object` refinement.
  */
-export function objectExpr(schema: SchemaObject, ctx: Ctx, translate: Translate): Expr {
+export function objectExpr(schema: SchemaObject, outer: Ctx, translate: Translate): Expr {
+  const jsonParts = outer.jsonParts
+  // Only the body's own properties are parts: nested objects are inside one part.
+  const ctx: Ctx = jsonParts ? { ...outer, jsonParts: undefined } : outer
   const properties = asObject(schema.properties) ?? {}
   const required = new Set((Array.isArray(schema.required) ? schema.required : []).filter((k): k is string => typeof k === 'string'))
   const shape: Array<[string, Expr]> = []
@@ -33,7 +49,7 @@ export function objectExpr(schema: SchemaObject, ctx: Ctx, translate: Translate)
       dropped = true
       continue
     }
-    const value = translate(property as JsonSchema, ctx)
+    const value = jsonParts?.has(key) ? jsonPartExpr(property as JsonSchema, ctx, translate) : translate(property as JsonSchema, ctx)
     if (inherited(key)) {
       own.push(array([literal(key), value]))
       if (required.has(key)) requiredOwn.push(key)

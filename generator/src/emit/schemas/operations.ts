@@ -90,10 +90,12 @@ function mediaEntries(
     if (media.schema === undefined) continue
     const coerce = mode === 'request' && FORM_TYPES.has(media.type.toLowerCase())
     if (!ids.has(media.schema)) ids.set(media.schema, ids.size)
-    const key = `${ids.get(media.schema)}:${coerce}:${media.type.toLowerCase() === 'multipart/form-data'}`
+    const multipart = media.type.toLowerCase() === 'multipart/form-data'
+    const jsonParts = multipart && coerce && media.jsonParts?.length ? new Set(media.jsonParts) : undefined
+    const key = `${ids.get(media.schema)}:${coerce}:${multipart}:${jsonParts ? [...jsonParts].join(',') : ''}`
     let expr = shared.get(key)
     if (expr === undefined) {
-      expr = named(shared.size === 0 ? '' : String(shared.size + 1), schemaExpr(media.schema, mode, env, coerce, media.type.toLowerCase() === 'multipart/form-data'))
+      expr = named(shared.size === 0 ? '' : String(shared.size + 1), schemaExpr(media.schema, mode, env, coerce, multipart, jsonParts))
       shared.set(key, expr)
     }
     entries.push([media.type, expr])
@@ -102,8 +104,8 @@ function mediaEntries(
 }
 
 /** A bare component ref stays a reference (no extra const); anything else is translated inline. */
-function schemaExpr(schema: JsonSchema, mode: Mode, env: TranslateEnv, coerce: boolean, files = false): Expr {
-  const ctx: Ctx = { env, mode, coerce, files, inlining: new Set(), depth: 0 }
+function schemaExpr(schema: JsonSchema, mode: Mode, env: TranslateEnv, coerce: boolean, files = false, jsonParts?: ReadonlySet<string>): Expr {
+  const ctx: Ctx = { env, mode, coerce, files, inlining: new Set(), depth: 0, ...(jsonParts && { jsonParts }) }
   const ref = refOf(schema)
   const name = ref !== undefined ? componentName(ref) : undefined
   const bare = !coerce && name !== undefined && env.index.components.has(name) && Object.keys(asObject(schema)!).length === 1

@@ -72,7 +72,7 @@ export function planComponents(model: ApiModel): ComponentPlan {
     },
     standalone(schema, ctx, pointer) {
       // One const per target and way of translating it (mode, coercion).
-      const variant = `${ctx.mode}:${ctx.coerce}:${ctx.files === true}`
+      const variant = `${ctx.mode}:${ctx.coerce}:${ctx.files === true}:${ctx.jsonParts ? [...ctx.jsonParts].join(',') : ''}`
       const known = pointer !== undefined ? standalone.get(`${variant}:${pointer}`) : deep.get(schema as object)?.get(variant)
       if (known !== undefined) return code(known)
       const base = pointer !== undefined ? identifierPart(pointer.replace(/^#\/(components\/schemas\/)?/, '')).slice(0, 60) : 'Nested'
