@@ -4,14 +4,16 @@
 // fetched on demand), alternated, medians of N runs (default 5) with the [min–max] of the per-pair
 // ratios: wall time and peak RSS (/usr/bin/time). Then tsc --noEmit, under TypeScript 5.9 and 7
 // (devDependency alias `typescript7`), of (a) all our generated files and (b) the client-side files
-// (types, security, client) plus the same three calls through our client, each against
+// written by `--target client` plus the same three calls through our client, each against
 // openapi-typescript's types.ts plus a three-call openapi-fetch file. Prints; asserts nothing.
 // The generated files import @gatehouse/* as a user project does: through node_modules to the
 // packages' built declarations (the bench builds them first), never their sources.
+// The client-side set is what `--target client` writes (types, security, client, query, index): tsc
+// compiles every file its `include` matches, imported or not.
 // gatehouse runs as it ships: the generator compiled by tsc (into bench/.out/dist-<ids>), run by plain node,
 // like the published package's dist/. `--bin` measures generator/bin/gatehouse.js instead.
 // `--breakdown` adds one tsc run per growing subset of our files (types+security, +schemas, +client,
-// +server) to show where tsc time goes.
+// +query, +server) to show where tsc time goes.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -137,7 +139,12 @@ for (const id of ids) {
       return tsconfig(dir)
     }
     const all = tsconfig(ours)
-    const clientSide = subset('client-side', ['types', 'security', 'client'], clientCalls)
+    const clientDir = `${outRoot}${id}/client-side/`
+    rmSync(clientDir, { recursive: true, force: true })
+    const target = spawnSync(node, [gatehouseCli, 'generate', spec, '--out', clientDir, '--target', 'client'], { encoding: 'utf8' })
+    if (target.status !== 0) throw new Error(`gatehouse generate --target client failed:\n${target.stderr}`)
+    writeFileSync(`${clientDir}calls.ts`, clientCalls)
+    const clientSide = tsconfig(clientDir)
     const baseline = tsconfig(theirs)
     for (const [label, bin] of tscBins) {
       for (const [what, config] of [['all files', all], ['client-side + 3 calls', clientSide]] as const) {
@@ -158,7 +165,7 @@ for (const id of ids) {
     }
     console.log(`${''.padEnd(11)} baseline: openapi-typescript types.ts + openapi-fetch GET of ${calls.map((o) => o.path).join(', ')}`)
     if (values.breakdown) {
-      for (const set of [['types', 'security'], ['types', 'security', 'schemas'], ['types', 'security', 'schemas', 'client'], ['types', 'security', 'schemas', 'server']]) {
+      for (const set of [['types', 'security'], ['types', 'security', 'schemas'], ['types', 'security', 'client'], ['types', 'security', 'client', 'query'], ['types', 'security', 'schemas', 'server']]) {
         const config = subset(`subset-${set.join('-')}`, set)
         const r = spawnSync(node, [tscBin, '-p', config, '--extendedDiagnostics'], { encoding: 'utf8', cwd: root })
         const pick = (label: string) => new RegExp(`${label}:\\s+(\\S+)`).exec(r.stdout)?.[1] ?? '?'

@@ -29,7 +29,7 @@ describe('emitServer', () => {
     expect(out).toContain('  basicAuth: BasicVerifier<P>\n')
     expect(out).toContain(`  listPets: [paths['/pets']['get'], 'none', false]\n`)
     expect(out).toContain(`  getInventory: [paths['/store/inventory']['get'], 'optional', false]\n`)
-    expect(out).toContain(`{ name: 'species', in: 'query', required: false, style: 'form', explode: false, array: true }`)
+    expect(out).toContain('{"name":"species","in":"query","required":false,"style":"form","explode":false,"array":true}')
   })
 
   describe('odd corners', () => {
@@ -49,10 +49,10 @@ describe('emitServer', () => {
     })
 
     it('records parameter shapes: deepObject objects, JSON content, secrets', () => {
-      expect(source).toContain(`{ name: 'filter', in: 'query', required: false, style: 'deepObject', explode: true, object: true }`)
-      expect(source).toContain(`{ name: 'where', in: 'query', required: false, style: 'form', explode: true, object: true, json: true }`)
-      expect(source).toContain(`{ name: 'X-Secret', in: 'header', required: false, style: 'simple', explode: false, secret: true }`)
-      expect(source).toContain(`responses: { '2XX': [] }`)
+      expect(source).toContain('{"name":"filter","in":"query","required":false,"style":"deepObject","explode":true,"object":true}')
+      expect(source).toContain('{"name":"where","in":"query","required":false,"style":"form","explode":true,"object":true,"json":true}')
+      expect(source).toContain('{"name":"X-Secret","in":"header","required":false,"style":"simple","explode":false,"secret":true}')
+      expect(source).toContain('"responses":{"2XX":[]}')
     })
 
     it('runs: deepObject and JSON parameters parsed, default responses sendable, text bodies sent as text', async () => {

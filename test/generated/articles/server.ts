@@ -65,40 +65,21 @@ export interface ServerOptions<P extends Principal = Principal> extends Omit<App
   handlers: Handlers<P>
 }
 
-const schemas = operationSchemas as unknown as Readonly<Record<string, OperationSchemas>>
+const schemas: Readonly<Record<string, OperationSchemas>> = operationSchemas
+const security: Readonly<Record<string, Pick<OperationDefinition, 'method' | 'path' | 'security' | 'hideForbidden' | 'exposeScopes' | 'credentialsExchange'>>> = operationSecurity
 
-const operations: Record<HandlerName, OperationDefinition> = {
-  authorize: {
-    ...operationSecurity.authorize,
-    body: { required: true, types: ['application/x-www-form-urlencoded', 'application/json'] },
-    responses: { '200': ['application/json'], '400': ['application/json'], '401': ['application/json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
-    schemas: schemas.authorize,
-  },
-  listArticles: {
-    ...operationSecurity.listArticles,
-    parameters: [{ name: 'limit', in: 'query', required: false, style: 'form', explode: true }, { name: 'status', in: 'query', required: false, style: 'form', explode: true }, { name: 'tag', in: 'query', required: false, style: 'form', explode: true, array: true }],
-    responses: { '200': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'] },
-    schemas: schemas.listArticles,
-  },
-  createArticle: {
-    ...operationSecurity.createArticle,
-    body: { required: true, types: ['application/json'] },
-    responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
-    requiredHeaders: { '201': ['location'] },
-    schemas: schemas.createArticle,
-  },
-  getArticle: {
-    ...operationSecurity.getArticle,
-    parameters: [{ name: 'id', in: 'path', required: true, style: 'simple', explode: false }],
-    responses: { '200': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '404': ['application/problem+json'] },
-    schemas: schemas.getArticle,
-  },
-  deleteArticle: {
-    ...operationSecurity.deleteArticle,
-    parameters: [{ name: 'id', in: 'path', required: true, style: 'simple', explode: false }],
-    responses: { '204': [], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '404': ['application/problem+json'] },
-    schemas: schemas.deleteArticle,
-  },
+/** Per operation: its parameters, request body, responses and required response headers (`OperationDefinition`), as JSON. */
+const definitions: Record<HandlerName, string> = {
+  authorize: '{"body":{"required":true,"types":["application/x-www-form-urlencoded","application/json"]},"responses":{"200":["application/json"],"400":["application/json"],"401":["application/json"],"413":["application/problem+json"],"415":["application/problem+json"]}}',
+  listArticles: '{"parameters":[{"name":"limit","in":"query","required":false,"style":"form","explode":true},{"name":"status","in":"query","required":false,"style":"form","explode":true},{"name":"tag","in":"query","required":false,"style":"form","explode":true,"array":true}],"responses":{"200":["application/json"],"400":["application/problem+json"],"401":["application/problem+json"]}}',
+  createArticle: '{"body":{"required":true,"types":["application/json"]},"responses":{"201":["application/json"],"400":["application/problem+json"],"401":["application/problem+json"],"403":["application/problem+json"],"413":["application/problem+json"],"415":["application/problem+json"]},"requiredHeaders":{"201":["location"]}}',
+  getArticle: '{"parameters":[{"name":"id","in":"path","required":true,"style":"simple","explode":false}],"responses":{"200":["application/json"],"400":["application/problem+json"],"401":["application/problem+json"],"404":["application/problem+json"]}}',
+  deleteArticle: '{"parameters":[{"name":"id","in":"path","required":true,"style":"simple","explode":false}],"responses":{"204":[],"400":["application/problem+json"],"401":["application/problem+json"],"403":["application/problem+json"],"404":["application/problem+json"]}}',
+}
+type Definition = Pick<OperationDefinition, 'parameters' | 'body' | 'responses' | 'requiredHeaders'>
+const operations: Record<string, OperationDefinition> = {}
+for (const name in definitions) {
+  operations[name] = { ...security[name]!, ...(JSON.parse(definitions[name as HandlerName]) as Definition), schemas: schemas[name] }
 }
 
 /**

@@ -14,5 +14,5 @@ export type QueryErrorOf<K extends Exclude<keyof Client, 'raw'>> = ResultError<E
  * useQuery(queries.getArticle.queryOptions({ params: { path: { id } } }))
  */
 export function createQueries(api: Client): Queries<Client> {
-  return createRuntimeQueries(api)
+  return createRuntimeQueries<Client>(api)
 }

@@ -57,39 +57,21 @@ export interface ServerOptions<P extends Principal = Principal> extends Omit<App
   handlers: Handlers<P>
 }
 
-const schemas = operationSchemas as unknown as Readonly<Record<string, OperationSchemas>>
+const schemas: Readonly<Record<string, OperationSchemas>> = operationSchemas
+const security: Readonly<Record<string, Pick<OperationDefinition, 'method' | 'path' | 'security' | 'hideForbidden' | 'exposeScopes' | 'credentialsExchange'>>> = operationSecurity
 
-const operations: Record<HandlerName, OperationDefinition> = {
-  uploadFile: {
-    ...operationSecurity.uploadFile,
-    body: { required: true, types: ['multipart/form-data'], partTypes: { 'multipart/form-data': { file: 'image/png, application/octet-stream' } }, jsonParts: { 'multipart/form-data': ['meta'] } },
-    responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
-    requiredHeaders: { '201': ['location'] },
-    schemas: schemas.uploadFile,
-  },
-  downloadFile: {
-    ...operationSecurity.downloadFile,
-    parameters: [{ name: 'name', in: 'path', required: true, style: 'simple', explode: false }],
-    responses: { '200': ['application/octet-stream'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '404': ['application/problem+json'] },
-    schemas: schemas.downloadFile,
-  },
-  replaceFile: {
-    ...operationSecurity.replaceFile,
-    parameters: [{ name: 'name', in: 'path', required: true, style: 'simple', explode: false }],
-    body: { required: true, types: ['application/octet-stream'] },
-    responses: { '204': [], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
-    schemas: schemas.replaceFile,
-  },
-  watchFiles: {
-    ...operationSecurity.watchFiles,
-    responses: { '200': ['text/event-stream'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'] },
-    schemas: schemas.watchFiles,
-  },
-  exportFiles: {
-    ...operationSecurity.exportFiles,
-    responses: { '200': ['application/x-ndjson'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'] },
-    schemas: schemas.exportFiles,
-  },
+/** Per operation: its parameters, request body, responses and required response headers (`OperationDefinition`), as JSON. */
+const definitions: Record<HandlerName, string> = {
+  uploadFile: '{"body":{"required":true,"types":["multipart/form-data"],"partTypes":{"multipart/form-data":{"file":"image/png, application/octet-stream"}},"jsonParts":{"multipart/form-data":["meta"]}},"responses":{"201":["application/json"],"400":["application/problem+json"],"401":["application/problem+json"],"403":["application/problem+json"],"413":["application/problem+json"],"415":["application/problem+json"]},"requiredHeaders":{"201":["location"]}}',
+  downloadFile: '{"parameters":[{"name":"name","in":"path","required":true,"style":"simple","explode":false}],"responses":{"200":["application/octet-stream"],"400":["application/problem+json"],"401":["application/problem+json"],"403":["application/problem+json"],"404":["application/problem+json"]}}',
+  replaceFile: '{"parameters":[{"name":"name","in":"path","required":true,"style":"simple","explode":false}],"body":{"required":true,"types":["application/octet-stream"]},"responses":{"204":[],"400":["application/problem+json"],"401":["application/problem+json"],"403":["application/problem+json"],"413":["application/problem+json"],"415":["application/problem+json"]}}',
+  watchFiles: '{"responses":{"200":["text/event-stream"],"400":["application/problem+json"],"401":["application/problem+json"],"403":["application/problem+json"]}}',
+  exportFiles: '{"responses":{"200":["application/x-ndjson"],"400":["application/problem+json"],"401":["application/problem+json"],"403":["application/problem+json"]}}',
+}
+type Definition = Pick<OperationDefinition, 'parameters' | 'body' | 'responses' | 'requiredHeaders'>
+const operations: Record<string, OperationDefinition> = {}
+for (const name in definitions) {
+  operations[name] = { ...security[name]!, ...(JSON.parse(definitions[name as HandlerName]) as Definition), schemas: schemas[name] }
 }
 
 /**

@@ -44,9 +44,16 @@ export interface ServerOptions<P extends Principal = Principal> extends Omit<App
   handlers: Handlers<P>
 }
 
-const schemas = operationSchemas as unknown as Readonly<Record<string, OperationSchemas>>
+const schemas: Readonly<Record<string, OperationSchemas>> = operationSchemas
+const security: Readonly<Record<string, Pick<OperationDefinition, 'method' | 'path' | 'security' | 'hideForbidden' | 'exposeScopes' | 'credentialsExchange'>>> = operationSecurity
 
-const operations: Record<HandlerName, OperationDefinition> = {
+/** Per operation: its parameters, request body, responses and required response headers (`OperationDefinition`), as JSON. */
+const definitions: Record<HandlerName, string> = {
+}
+type Definition = Pick<OperationDefinition, 'parameters' | 'body' | 'responses' | 'requiredHeaders'>
+const operations: Record<string, OperationDefinition> = {}
+for (const name in definitions) {
+  operations[name] = { ...security[name]!, ...(JSON.parse(definitions[name as HandlerName]) as Definition), schemas: schemas[name] }
 }
 
 /**

@@ -64,38 +64,21 @@ export interface ServerOptions<P extends Principal = Principal> extends Omit<App
   handlers: Handlers<P>
 }
 
-const schemas = operationSchemas as unknown as Readonly<Record<string, OperationSchemas>>
+const schemas: Readonly<Record<string, OperationSchemas>> = operationSchemas
+const security: Readonly<Record<string, Pick<OperationDefinition, 'method' | 'path' | 'security' | 'hideForbidden' | 'exposeScopes' | 'credentialsExchange'>>> = operationSecurity
 
-const operations: Record<HandlerName, OperationDefinition> = {
-  listPets: {
-    ...operationSecurity.listPets,
-    parameters: [{ name: 'limit', in: 'query', required: false, style: 'form', explode: true }, { name: 'species', in: 'query', required: false, style: 'form', explode: false, array: true }],
-    responses: { '200': ['application/json'], '400': ['application/problem+json'] },
-    schemas: schemas.listPets,
-  },
-  createPet: {
-    ...operationSecurity.createPet,
-    body: { required: true, types: ['application/json'] },
-    responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
-    schemas: schemas.createPet,
-  },
-  getPet: {
-    ...operationSecurity.getPet,
-    parameters: [{ name: 'petId', in: 'path', required: true, style: 'simple', explode: false }, { name: 'X-Request-Id', in: 'header', required: false, style: 'simple', explode: false }],
-    responses: { '200': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '404': ['application/problem+json'] },
-    schemas: schemas.getPet,
-  },
-  deletePet: {
-    ...operationSecurity.deletePet,
-    parameters: [{ name: 'petId', in: 'path', required: true, style: 'simple', explode: false }],
-    responses: { '204': [], '400': ['application/problem+json'], '401': ['application/problem+json'], '403': ['application/problem+json'], '404': ['application/problem+json'] },
-    schemas: schemas.deletePet,
-  },
-  getInventory: {
-    ...operationSecurity.getInventory,
-    responses: { '200': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'] },
-    schemas: schemas.getInventory,
-  },
+/** Per operation: its parameters, request body, responses and required response headers (`OperationDefinition`), as JSON. */
+const definitions: Record<HandlerName, string> = {
+  listPets: '{"parameters":[{"name":"limit","in":"query","required":false,"style":"form","explode":true},{"name":"species","in":"query","required":false,"style":"form","explode":false,"array":true}],"responses":{"200":["application/json"],"400":["application/problem+json"]}}',
+  createPet: '{"body":{"required":true,"types":["application/json"]},"responses":{"201":["application/json"],"400":["application/problem+json"],"401":["application/problem+json"],"403":["application/problem+json"],"413":["application/problem+json"],"415":["application/problem+json"]}}',
+  getPet: '{"parameters":[{"name":"petId","in":"path","required":true,"style":"simple","explode":false},{"name":"X-Request-Id","in":"header","required":false,"style":"simple","explode":false}],"responses":{"200":["application/json"],"400":["application/problem+json"],"401":["application/problem+json"],"404":["application/problem+json"]}}',
+  deletePet: '{"parameters":[{"name":"petId","in":"path","required":true,"style":"simple","explode":false}],"responses":{"204":[],"400":["application/problem+json"],"401":["application/problem+json"],"403":["application/problem+json"],"404":["application/problem+json"]}}',
+  getInventory: '{"responses":{"200":["application/json"],"400":["application/problem+json"],"401":["application/problem+json"]}}',
+}
+type Definition = Pick<OperationDefinition, 'parameters' | 'body' | 'responses' | 'requiredHeaders'>
+const operations: Record<string, OperationDefinition> = {}
+for (const name in definitions) {
+  operations[name] = { ...security[name]!, ...(JSON.parse(definitions[name as HandlerName]) as Definition), schemas: schemas[name] }
 }
 
 /**

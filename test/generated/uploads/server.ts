@@ -64,32 +64,20 @@ export interface ServerOptions<P extends Principal = Principal> extends Omit<App
   handlers: Handlers<P>
 }
 
-const schemas = operationSchemas as unknown as Readonly<Record<string, OperationSchemas>>
+const schemas: Readonly<Record<string, OperationSchemas>> = operationSchemas
+const security: Readonly<Record<string, Pick<OperationDefinition, 'method' | 'path' | 'security' | 'hideForbidden' | 'exposeScopes' | 'credentialsExchange'>>> = operationSecurity
 
-const operations: Record<HandlerName, OperationDefinition> = {
-  token: {
-    ...operationSecurity.token,
-    body: { required: true, types: ['application/x-www-form-urlencoded'] },
-    responses: { '200': ['application/json'], '400': ['application/json'], '401': ['application/json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
-    schemas: schemas.token,
-  },
-  upload: {
-    ...operationSecurity.upload,
-    body: { required: true, types: ['multipart/form-data'], partTypes: { 'multipart/form-data': { file: 'image/png, image/jpeg', settings: 'application/json', note: 'text/plain' } }, jsonParts: { 'multipart/form-data': ['meta', 'labels', 'settings'] } },
-    responses: { '201': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
-    schemas: schemas.upload,
-  },
-  createNote: {
-    ...operationSecurity.createNote,
-    body: { required: true, types: ['application/x-www-form-urlencoded'] },
-    responses: { '200': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'], '413': ['application/problem+json'], '415': ['application/problem+json'] },
-    schemas: schemas.createNote,
-  },
-  getDocs: {
-    ...operationSecurity.getDocs,
-    responses: { '200': ['application/json'], '400': ['application/problem+json'], '401': ['application/problem+json'] },
-    schemas: schemas.getDocs,
-  },
+/** Per operation: its parameters, request body, responses and required response headers (`OperationDefinition`), as JSON. */
+const definitions: Record<HandlerName, string> = {
+  token: '{"body":{"required":true,"types":["application/x-www-form-urlencoded"]},"responses":{"200":["application/json"],"400":["application/json"],"401":["application/json"],"413":["application/problem+json"],"415":["application/problem+json"]}}',
+  upload: '{"body":{"required":true,"types":["multipart/form-data"],"partTypes":{"multipart/form-data":{"file":"image/png, image/jpeg","settings":"application/json","note":"text/plain"}},"jsonParts":{"multipart/form-data":["meta","labels","settings"]}},"responses":{"201":["application/json"],"400":["application/problem+json"],"401":["application/problem+json"],"413":["application/problem+json"],"415":["application/problem+json"]}}',
+  createNote: '{"body":{"required":true,"types":["application/x-www-form-urlencoded"]},"responses":{"200":["application/json"],"400":["application/problem+json"],"401":["application/problem+json"],"413":["application/problem+json"],"415":["application/problem+json"]}}',
+  getDocs: '{"responses":{"200":["application/json"],"400":["application/problem+json"],"401":["application/problem+json"]}}',
+}
+type Definition = Pick<OperationDefinition, 'parameters' | 'body' | 'responses' | 'requiredHeaders'>
+const operations: Record<string, OperationDefinition> = {}
+for (const name in definitions) {
+  operations[name] = { ...security[name]!, ...(JSON.parse(definitions[name as HandlerName]) as Definition), schemas: schemas[name] }
 }
 
 /**

@@ -24,7 +24,8 @@ export function emitQuery(model: ApiModel): string {
   w.writeLine(" * useQuery(queries.getArticle.queryOptions({ params: { path: { id } } }))")
   w.writeLine(' */')
   w.write('export function createQueries(api: Client): Queries<Client> ').block(() => {
-    w.writeLine('return createRuntimeQueries(api)')
+    // The explicit type argument: inferring it makes tsc expand Queries<Client> key by key (~19k instantiations on GitHub).
+    w.writeLine('return createRuntimeQueries<Client>(api)')
   })
   return w.toString()
 }

@@ -77,6 +77,16 @@ const PRELUDE = [
   '}',
   '// The exported values are zod schemas; `$Schema` was only the view used to build them.',
   'type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }',
+  '// One entry of `operationSchemas`, declared rather than inferred: the declaration of the export stays cheap.',
+  'interface $Operation<S> {',
+  '  readonly path?: S',
+  '  readonly query?: S',
+  '  readonly header?: S',
+  '  readonly cookie?: S',
+  '  readonly body?: { readonly required: boolean; readonly content: { readonly [mediaType: string]: S } }',
+  '  readonly responses: { readonly [status: string]: { readonly [mediaType: string]: S } }',
+  '  readonly headers?: { readonly [status: string]: S }',
+  '}',
 ]
 
 /**
@@ -178,6 +188,7 @@ export const RESERVED_NAMES = [
   '$Object',
   '$Literal',
   '$AsZod',
+  '$Operation',
   '$Issue',
   '$Ctx',
   '$Result',

@@ -1,7 +1,7 @@
 import CodeBlockWriter from 'code-block-writer'
 import type { ApiModel } from '../../model/types.js'
 import type { Emitter } from '../emitter.js'
-import { generatedHeader } from '../header.js'
+import { generatedHeader, SKIP_CHECK } from '../header.js'
 import { code, type Expr, object, renderExpr } from './expr.js'
 import { writeHelpers, writePrelude } from './helpers.js'
 import { operationEntry, type NamedExpr } from './operations.js'
@@ -40,7 +40,7 @@ export function emitSchemas(model: ApiModel, specName: string): string {
   operationConsts.push(...plan.drain())
 
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true })
-  writer.write(generatedHeader(specName))
+  writer.write(generatedHeader(specName) + SKIP_CHECK)
   writer.writeLine("import { z } from 'zod'")
   // Typed leaves come from types.ts, lazily: a mapped type costs tsc nothing until a key is read.
   const typed = model.schemas.length > 0
@@ -64,6 +64,8 @@ export function emitSchemas(model: ApiModel, specName: string): string {
     'Per operation: parameters by location, request body, and response bodies per status and media type.',
     'operationSchemas',
     object(operations),
+    '{ readonly [operation: string]: $Operation<z.ZodType> }',
+    '{ readonly [operation: string]: $Operation<$Schema> }',
   )
   return writer.toString()
 }
@@ -75,11 +77,14 @@ function writeConst(writer: CodeBlockWriter, item: NamedExpr): void {
   writer.newLine().writeLine(`const ${item.name}: $Schema = $lazy(${item.name}$)`)
 }
 
-/** `type`: the export's declared type; by default every leaf is a plain `z.ZodType` ($AsZod). */
-function writeExport(writer: CodeBlockWriter, doc: string, name: string, value: Expr, type?: string): void {
+/**
+ * `type`: the export's declared type; by default every leaf is a plain `z.ZodType` ($AsZod).
+ * `built`: the builder's return type, which the value is checked against where the file is checked.
+ */
+function writeExport(writer: CodeBlockWriter, doc: string, name: string, value: Expr, type?: string, built?: string): void {
   writer.writeLine(`/** ${doc} */`)
   writer.writeLine(`export const ${name} = $${name}() as unknown as ${type ?? `$AsZod<ReturnType<typeof $${name}>>`}`)
-  writer.write(`function $${name}() `).inlineBlock(() => {
+  writer.write(`function $${name}()${built ? `: ${built}` : ''} `).inlineBlock(() => {
     writer.write(`return ${renderExpr(value)}`)
   })
   writer.newLine()
