@@ -4,9 +4,10 @@ export function generatedHeader(specName: string): string {
 }
 
 /**
- * The line after the header of `schemas.ts`: users' tsc skips checking its body (thousands of
- * schema builders, seconds per build on large specs) and still reads the types its exports
- * declare. It imports only zod and types.ts, so no type users rely on turns silently into `any`
- * there. gatehouse's own tests check the file with the line removed (scripts/typecheck.mjs).
+ * The line after the header of `schemas.ts` and `security.ts`: users' tsc skips checking their
+ * bodies (thousands of schema builders and table rows, seconds per build on large specs) and still
+ * reads the types their exports declare. security.ts imports nothing and schemas.ts only zod and
+ * types.ts, so no type users rely on can silently turn into `any` there. gatehouse's own tests
+ * check both files with the line removed (scripts/typecheck.mjs).
  */
 export const SKIP_CHECK = '// @ts-nocheck: generated code checked by gatehouse; tsc reads only the types of its exports.\n'
