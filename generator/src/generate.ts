@@ -79,8 +79,9 @@ export async function generate(options: GenerateOptions, hooks: GenerateHooks = 
       hooks.betweenStages?.()
     }
     const files = emitters.map((e) => emitted.get(e.file)!)
-    const changed = files.filter((f) => stale.has(f.path)).map((f) => join(resolved.out, f.path))
-    const written = staging ? await staging.commit(files.filter((f) => stale.has(f.path)).map((f) => f.path)) : []
+    const stalePaths = files.map((f) => f.path).filter((path) => stale.has(path))
+    const changed = stalePaths.map((path) => join(resolved.out, path))
+    const written = staging ? await staging.commit(stalePaths) : []
     return { files, written, changed, model, sources: loaded.files, options: resolved }
   } catch (error) {
     if (!(error instanceof StagingError)) throw error

@@ -36,10 +36,14 @@ export function declaredTypes(op: OperationDefinition, status: number): readonly
 
 /** A reply with a body encoded per the declared media type (JSON unless the spec says otherwise). */
 export function encodeReply(op: OperationDefinition, status: number, body: unknown, init?: ReplyInit): Outgoing {
-  if (init?.headers === undefined && body !== undefined && body !== null) {
-    // The common case, without header merging.
+  if (body !== undefined && body !== null) {
+    // The common cases: a JSON body with no extra headers, or with a plain object of them.
     const type = declaredTypes(op, status)?.[0] ?? 'application/json'
-    if (isJson(type)) return new Outgoing(status, [['content-type', type]], JSON.stringify(body))
+    if (isJson(type)) {
+      if (init?.headers === undefined) return new Outgoing(status, [['content-type', type]], JSON.stringify(body))
+      const fast = jsonWithHeaders(status, type, body, init.headers)
+      if (fast) return fast
+    }
   }
   const headers = toHeaderList(init?.headers)
   const hasType = headers.some(([name]) => name === 'content-type')
@@ -111,11 +115,9 @@ export function createReply(op: OperationDefinition, env: ReplyEnvironment): Rec
     else if (isJson(type)) {
       // The common case, decided once: a JSON body and no extra headers.
       reply[name] = (body?: unknown, init?: ReplyInit) =>
-        body === undefined || body === null
-          ? encodeReply(op, code, body, init)
-          : init === undefined
-            ? new Outgoing(code, [['content-type', type]], JSON.stringify(body))
-            : (jsonWithHeaders(code, type, body, init.headers) ?? encodeReply(op, code, body, init))
+        init === undefined && body !== undefined && body !== null
+          ? new Outgoing(code, [['content-type', type]], JSON.stringify(body))
+          : encodeReply(op, code, body, init)
     } else reply[name] = (body?: unknown, init?: ReplyInit) => encodeReply(op, code, body, init)
   }
   if (op.credentialsExchange) {
