@@ -5,8 +5,10 @@
 // current challenge, anything else starts a new challenge.
 //
 // This parser runs in browsers, once per 401/403, so it is written for size:
-// one sticky regular expression reads a whole list element, and the slower
-// character-by-character diagnosis of a bad quoted-string runs only on failure.
+// three sticky regular expressions (token, quoted-string, token68) and a few
+// character tests; where the quoted-string expression stops says, on failure,
+// which error it is. Names are fresh lowercased slices (interning the registered
+// ones saved time but cost a quarter of a kilobyte in every browser bundle).
 // Every expression is a chain of character classes whose alternatives start with
 // different characters, so a failed match backtracks at most over what it read:
 // time stays linear in the input (bench/http-auth.ts measures it up to 1 MB).
@@ -18,31 +20,15 @@ import { ChallengeParseError, type Challenge } from './types.js'
 
 // tchar is [\w!#$%&'*+.^`|~-]; qdtext [\t !#-[\]-~\x80-\xff]; the character after a backslash [\t -~\x80-\xff].
 const TOKEN = /[\w!#$%&'*+.^`|~-]*/y
-const QUOTED = /"[\t !#-[\]-~\x80-\xff]*(?:\\[\t -~\x80-\xff][\t !#-[\]-~\x80-\xff]*)*"/y
+// A quoted-string up to its closing quote: what follows where it stops is that quote, or
+// the error (the end, a character qdtext excludes, or a backslash before one).
+const QUOTED = /"[\t !#-[\]-~\x80-\xff]*(?:\\[\t -~\x80-\xff][\t !#-[\]-~\x80-\xff]*)*/y
 // token68 (RFC 9110 §11.2), only as a whole list element: OWS and then a comma or the end must follow.
 const TOKEN68 = /[\w.~+/-]+=*(?=[ \t]*(?:,|$))/y
-const QDTEXT = /[\t !#-[\]-~\x80-\xff]*/y
-const QUOTED_PAIR = /[\t -~\x80-\xff]/y
 
 // The value being parsed; a module variable rather than a closure so that a
 // parse allocates nothing but its result and the matches.
 let input = ''
-// Names of the challenge being read, for the duplicate check (RFC 9110 §11.2): comparing a
-// few strings is cheaper than a keyed lookup on a fresh name; long lists use the lookup so the
-// total stays linear.
-let names: string[] = []
-
-// The registered parameter names, by length, first and second code unit. A name read from the
-// input is a fresh string that every store into a params object must first look up in V8's
-// string table; reusing these constants skips that, the bulk of a parse's time.
-const KNOWN = new Map<number, string>()
-for (const name of 'realm error error_description error_uri scope algs charset nonce opaque qop algorithm stale domain userhash acr_values max_age resource_metadata title type'.split(' ')) {
-  KNOWN.set(key(name, 0, name.length), name)
-}
-
-function key(s: string, start: number, end: number): number {
-  return (end - start) * 65536 + s.charCodeAt(start) * 256 + s.charCodeAt(start + 1)
-}
 
 function fail(offset: number, code: SyntaxErrorCode): never {
   throw new ChallengeParseError(code, offset, input)
@@ -58,16 +44,6 @@ function at(re: RegExp, i: number): number {
 function ows(i: number, also = 9): number {
   for (let c; (c = input.charCodeAt(i)) === 32 || c === 9 || c === also; ) i++
   return i
-}
-
-/** Throws the error of the malformed quoted-string that opens at `i` (the element's expression did not match it). */
-function failQuoted(i: number): never {
-  for (let k = i + 1; ; k += 2) {
-    k = at(QDTEXT, k)
-    if (k + (input[k] === '\\' ? 1 : 0) >= input.length) fail(input.length, 'unterminated-quoted-string')
-    if (input[k] !== '\\') fail(k, 'invalid-character')
-    if (at(QUOTED_PAIR, k + 1) < 0) fail(k + 1, 'invalid-character')
-  }
 }
 
 /**
@@ -91,15 +67,15 @@ export function parseChallenges(fieldValue: string): Challenge[] {
     let j = ows(end)
     let v = -1
     let k = -1
-    if (end > start && s[j] === '=') k = at(s[(v = ows(j + 1))] === '"' ? QUOTED : TOKEN, v)
+    // Where QUOTED stopped, when the value opens with a quote.
+    let q = -1
+    if (end > start && s[j] === '=') k = s[(v = ows(j + 1))] === '"' ? (s[(q = at(QUOTED, v))] === '"' ? q + 1 : -1) : at(TOKEN, v)
     const after = afterScheme
     afterScheme = false
     if (k > v) {
       if (!current) fail(start, 'parameter-without-challenge')
-      const known = KNOWN.get(key(s, start, end))
-      const name = known !== undefined && s.startsWith(known, start) ? known : s.slice(start, end).toLowerCase()
-      if (names.length < 16 ? names.includes(name) : Object.hasOwn(current.params, name)) fail(start, 'duplicate-parameter')
-      names.push(name)
+      const name = s.slice(start, end).toLowerCase()
+      if (Object.hasOwn(current.params, name)) fail(start, 'duplicate-parameter')
       const quoted = s[v] === '"'
       const value = quoted ? s.slice(v + 1, k - 1) : s.slice(v, k)
       setParam(current.params, name, quoted && value.includes('\\') ? unescape(value) : value)
@@ -118,7 +94,12 @@ export function parseChallenges(fieldValue: string): Challenge[] {
     if (end === start) fail(start, 'expected-token')
     if (s[j] === '=') {
       if (!current) fail(start, 'parameter-without-challenge')
-      if (s[v] === '"') failQuoted(v)
+      if (q >= 0) {
+        // A backslash stopped it: the character it escapes is the offender, or the end came first.
+        const e = q + (s[q] === '\\' ? 1 : 0)
+        if (e >= n) fail(n, 'unterminated-quoted-string')
+        fail(e, 'invalid-character')
+      }
       fail(v, 'expected-value')
     }
     // After `scheme 1*SP` a lone token that is no token68 is an auth-param missing its "=".
@@ -126,7 +107,6 @@ export function parseChallenges(fieldValue: string): Challenge[] {
     const challenge: Challenge = { scheme: s.slice(start, end).toLowerCase(), params: {} }
     out.push(challenge)
     current = undefined
-    names = []
     const c = s[end]
     if (c === ',' || end >= n) {
       i = end
