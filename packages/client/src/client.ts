@@ -17,13 +17,14 @@ import type { UnauthorizedResult } from './result/types.js'
 import type { RawClient } from './raw.js'
 import { schemasOf } from './validate.js'
 
-/** One operation of `security.ts`'s `operationSecurity`: all the client needs to send it with the right credentials. */
+/** One operation as the generated `client.ts` describes it (a client-only form of `security.ts`'s `operationSecurity`): all the client needs to send it with the right credentials. */
 export interface OperationInfo {
   readonly method: string
   readonly path: string
   /** Alternatives (OR) of requirements (AND); `[]` = public; an empty alternative = anonymous allowed. */
   readonly security: readonly (readonly SchemeRequirement[])[]
-  readonly credentialsExchange: boolean
+  /** `x-credentials-exchange`: its 401 never triggers renewal (left out when false). */
+  readonly credentialsExchange?: boolean
 }
 
 /** How an operation encodes its request when it differs from the defaults (JSON body; query `form`, exploded). */

@@ -1,3 +1,4 @@
+import { credentialKind } from '../../model/credential.js'
 import type { ApiModel, Operation } from '../../model/types.js'
 import { jsdoc, literal, newWriter, propertyKey } from '../lib/index.js'
 import { encodingOf } from './encodings.js'
@@ -17,18 +18,57 @@ function methodDoc(op: Operation): string {
 }
 
 /**
- * The body of `client.ts` (after the header): types only, a table of the
- * encodings that differ from the defaults, and a `createClient` that hands both
- * `security.ts` tables to the runtime. The result types are generic aliases
+ * What the runtime reads of an operation (`OperationInfo` in @gatehouse/client): `security.ts`'s
+ * row without what only the server reads (`hideForbidden`, `exposeScopes`), `credentialsExchange`
+ * only when true. A frontend bundles this table, not `operationSecurity`.
+ */
+function operationRow(op: Operation): Record<string, unknown> {
+  return {
+    method: op.method,
+    path: op.path,
+    security: op.security.alternatives.map((alternative) => alternative.schemes.map((s) => ({ scheme: s.scheme, scopes: s.scopes }))),
+    credentialsExchange: op.credentialsExchange || undefined,
+  }
+}
+
+/**
+ * JSON text as the body of a template literal: one line per entry for readable diffs;
+ * backslashes, backticks and `${` escaped so the string is the JSON itself.
+ */
+function jsonTemplate(entries: [string, unknown][]): string {
+  const body = entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',\n')
+  return '`{\n' + body.replace(/[\\`]|\$\{/g, (m) => '\\' + m) + '\n}`'
+}
+
+/**
+ * The body of `client.ts` (after the header): types, and the data the runtime needs: per
+ * operation its route and security (a client-only form of `security.ts`'s tables, so a
+ * frontend does not bundle what only the server reads), the encodings that differ from
+ * the defaults, and each scheme's credential. The result types are generic aliases
  * over `paths`, so the checker evaluates them only where they are used.
  */
 export function emitClient(model: ApiModel): string {
   const w = newWriter()
   const raw = rawName(model.operations)
-  w.writeLine("import { createRuntimeClient, type OperationMethod, type RawClient, type ResultOf, type RuntimeOptions } from '@gatehouse/client'")
-  w.writeLine("import { operationSecurity, securitySchemes } from './security.js'")
+  w.writeLine(
+    "import { createRuntimeClient, type OperationInfo, type OperationMethod, type RawClient, type ResultOf, type RuntimeOptions } from '@gatehouse/client'",
+  )
+  w.writeLine("import type { securitySchemes } from './security.js'")
   w.writeLine("import type { paths } from './types.js'")
   w.blankLine()
+
+  w.writeLine("/** Per operation: method, path and security (OR of AND; `[]` = public, `[]` inside = anonymous allowed), as in `security.ts`'s `operationSecurity`. */")
+  // JSON rather than object literals: nothing for tsc to infer or check, whatever the spec's size.
+  w.writeLine(`const operations: { readonly [name: string]: OperationInfo } = JSON.parse(${jsonTemplate(model.operations.map((op) => [op.name, operationRow(op)]))})`)
+  w.blankLine()
+  w.writeLine('/** How each security scheme\'s credential travels (`security.ts`\'s `securitySchemes`, as far as the client reads it). */')
+  w.write('const schemes = ').inlineBlock(() => {
+    for (const scheme of model.schemes) {
+      const credential = credentialKind(scheme)
+      w.writeLine(`${propertyKey(scheme.name)}: ${literal(scheme.type === 'apiKey' ? { credential, in: scheme.in, name: scheme.parameterName } : { credential })},`)
+    }
+  })
+  w.newLine().blankLine()
 
   w.writeLine('/** Request encodings that differ from the defaults (JSON bodies; query parameters `form`, exploded). */')
   w.write('const encodings = ').inlineBlock(() => {
@@ -66,7 +106,7 @@ export function emitClient(model: ApiModel): string {
   w.writeLine(' */')
   w.write('export function createClient(options: ClientOptions): Client ').block(() => {
     w.writeLine(
-      `return createRuntimeClient(operationSecurity, securitySchemes, encodings, options${raw === 'raw' ? '' : `, ${literal(raw)}`}) as unknown as Client`,
+      `return createRuntimeClient(operations, schemes, encodings, options${raw === 'raw' ? '' : `, ${literal(raw)}`}) as unknown as Client`,
     )
   })
   return w.toString()
