@@ -149,7 +149,7 @@ export function createRuntimeClient(
     api[name] = async (init = {}) => {
       const { params } = init
       // Arrays and objects in the query are serialized by request/query.ts, its own chunk.
-      const serialize = hasStructuredQuery(params?.query) ? (await import('./request/query.js')).queryPart : undefined
+      const serialize = params?.query && hasStructuredQuery(params.query) ? (await import('./request/query.js')).queryPart : undefined
       const url = buildUrl(core.baseUrl, op.path, params, enc?.query, serialize)
       const headers = mergeHeaders(mergeHeaders({ ...core.baseHeaders }, params?.header), init.headers)
       const cookie = params?.cookie

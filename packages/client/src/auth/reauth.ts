@@ -13,9 +13,11 @@ export interface SourceState {
   error?: unknown
 }
 
+// A function of its own, not a closure per call: the synchronous path allocates nothing.
+const replaced = (v: string | undefined, st: SourceState) => (st.fresh !== undefined && v === st.stale ? st.fresh : v)
+
 /** The token to send now: the source's, unless a refresh has already replaced it; synchronous when the source is. */
 export function currentToken(source: TokenSource, st: SourceState): Promise<string | undefined> | string | undefined {
   const t = source.getToken()
-  const fix = (v: string | undefined) => (st.fresh !== undefined && v === st.stale ? st.fresh : v)
-  return typeof t === 'object' ? t.then(fix) : fix(t)
+  return typeof t === 'object' ? t.then((v) => replaced(v, st)) : replaced(t, st)
 }

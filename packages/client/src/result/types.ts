@@ -85,7 +85,7 @@ export interface ForbiddenResult<E = unknown> extends FailureResult<403, E> {
 
 type Responses<Op> = Op extends { responses: infer R } ? R : {}
 /**
- * What the client reads for media type `M` whose schema type is `T` (result/build.ts's `readBody`):
+ * What the client reads for media type `M` whose schema type is `T` (result/build.ts's `buildResult`):
  * streams as async iterables, JSON and text as typed, anything else as a `Blob`.
  */
 export type MediaBody<M, T> = M extends `text/event-stream${string}`
