@@ -44,12 +44,12 @@ describe('text/event-stream', () => {
 describe('newline-delimited JSON', () => {
   it('one value per line; blank lines and CRLF are fine; a last line without LF counts', async () => {
     const input = '{"a":1}\r\n\n[2]\n"three"'
-    expect(await collect(jsonLines(whole(input), 'op'))).toEqual([{ a: 1 }, [2], 'three'])
-    expect(await collect(jsonLines(bytewise(input), 'op'))).toEqual([{ a: 1 }, [2], 'three'])
+    expect(await collect(jsonLines(whole(input), 'op', RequestError))).toEqual([{ a: 1 }, [2], 'three'])
+    expect(await collect(jsonLines(bytewise(input), 'op', RequestError))).toEqual([{ a: 1 }, [2], 'three'])
   })
 
   it('a line that is not JSON rejects the iteration with invalid-response', async () => {
-    const error = await collect(jsonLines(whole('{"a":1}\n{oops\n'), 'exportFiles')).catch((e: unknown) => e)
+    const error = await collect(jsonLines(whole('{"a":1}\n{oops\n'), 'exportFiles', RequestError)).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(RequestError)
     expect((error as RequestError).code).toBe('invalid-response')
   })

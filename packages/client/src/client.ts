@@ -161,7 +161,7 @@ export function createRuntimeClient(
       let result: AnyResult
       try {
         result = await buildResult(await core.exchange(name, op, creds, url, headers, prepared, signal), method, name)
-        if (schemas && result.ok) await (await import('./result/validate.js')).validateResult(await schemas(), name, result)
+        if (schemas && result.ok) await (await import('./result/validate.js')).validateResult(await schemas(), name, result, RequestError)
       } catch (e) {
         throw core.requestError(e, name, init.signal, timeout)
       }
@@ -170,7 +170,7 @@ export function createRuntimeClient(
     }
   }
   let raw: Promise<RawClient<{}>> | undefined
-  const load = () => (raw ??= import('./raw.js').then((m) => m.createRawClient(core, operations)))
+  const load = () => (raw ??= import('./raw.js').then((m) => m.createRawClient(core, operations, selectCredentials, mergeHeaders, requestSignal)))
   // openapi-fetch's client is loaded on first use (its own chunk in a bundle): every method
   // of it returns a promise anyway, and `use`/`eject` are queued in call order.
   const proxy: Record<string, unknown> = {}

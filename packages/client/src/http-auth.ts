@@ -5,7 +5,7 @@
 import { readBearerError, readStepUp } from '@gatehouse/http-auth/challenge'
 import { parseProblem } from '@gatehouse/http-auth/problem'
 
-export { ChallengeParseError, parseChallengesFromHeaders, readBearerError, readStepUp, type Challenge } from '@gatehouse/http-auth/challenge'
+export { ChallengeParseError, parseChallenges, readBearerError, readStepUp, type Challenge } from '@gatehouse/http-auth/challenge'
 export { parseProblem } from '@gatehouse/http-auth/problem'
 
 /** An RFC 9457 problem details object as read by `parseProblem`. */

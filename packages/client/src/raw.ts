@@ -1,8 +1,8 @@
 import createFetchClient, { type Client as FetchClient } from 'openapi-fetch'
-import { selectCredentials } from './auth/credentials.js'
+import type { selectCredentials } from './auth/credentials.js'
 import type { OperationInfo, createCore } from './client.js'
-import { mergeHeaders } from './request/headers.js'
-import { requestSignal } from './request/signal.js'
+import type { mergeHeaders } from './request/headers.js'
+import type { requestSignal } from './request/signal.js'
 
 /** The openapi-fetch client of `api.raw`: path-style calls (`api.raw.GET('/articles/{id}', …)`) through the same credentials, renewal and retries. */
 export type RawClient<Paths extends {}> = FetchClient<Paths>
@@ -12,7 +12,14 @@ export type RawClient<Paths extends {}> = FetchClient<Paths>
  * shape, with a `fetch` that runs our exchange. A middleware notes each
  * request's path template, which names the operation and so its security.
  */
-export function createRawClient(core: ReturnType<typeof createCore>, operations: Readonly<Record<string, OperationInfo>>): RawClient<{}> {
+export function createRawClient(
+  core: ReturnType<typeof createCore>,
+  operations: Readonly<Record<string, OperationInfo>>,
+  // Handed over by the client rather than imported: an import would make these first-load modules a chunk of their own, shared with this one.
+  select: typeof selectCredentials,
+  merge: typeof mergeHeaders,
+  signalFor: typeof requestSignal,
+): RawClient<{}> {
   const byRoute = new Map<string, OperationInfo>()
   for (const name in operations) byRoute.set(operations[name]!.method.toUpperCase() + ' ' + operations[name]!.path, operations[name]!)
   const routes = new WeakMap<Request, OperationInfo>()
@@ -20,12 +27,12 @@ export function createRawClient(core: ReturnType<typeof createCore>, operations:
     baseUrl: core.baseUrl,
     fetch: async (request) => {
       const op = routes.get(request) ?? { method: request.method, path: '', security: [], credentialsExchange: false }
-      const headers = mergeHeaders({ ...core.baseHeaders }, request.headers)
+      const headers = merge({ ...core.baseHeaders }, request.headers)
       const operation = request.method + ' ' + (op.path || request.url)
       const body = request.body ? await request.arrayBuffer() : undefined
-      const { signal, timeout } = requestSignal(request.signal, core.timeoutMs)
+      const { signal, timeout } = signalFor(request.signal, core.timeoutMs)
       try {
-        return (await core.exchange(operation, op, selectCredentials(op.security, core.bound), request.url, headers, { body, replayable: true }, signal)).res
+        return (await core.exchange(operation, op, select(op.security, core.bound), request.url, headers, { body, replayable: true }, signal)).res
       } catch (e) {
         throw core.requestError(e, operation, request.signal, timeout)
       }

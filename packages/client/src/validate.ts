@@ -27,7 +27,7 @@ export function schemasOf(validate: ValidateOption): () => Promise<ResponseSchem
   }
   if (validate === null || typeof validate !== 'object' || typeof (validate as Partial<ResponseSchemas>).operationSchemas !== 'object') {
     throw new TypeError(
-      "createClient: `validate` takes the generated schemas (`import * as schemas from './schemas.js'`, then `validate: schemas`) or a loader (`validate: () => import('./schemas.js')`), not " +
+      "createClient: `validate` takes the generated schemas (`import * as schemas from './schemas.js'`) or a function that imports them, not " +
         JSON.stringify(validate),
     )
   }

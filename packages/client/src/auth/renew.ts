@@ -2,7 +2,7 @@
 // calls succeed never downloads it.
 import type { Challenge } from '../http-auth.js'
 import type { Bound } from './credentials.js'
-import { currentToken, type SourceState } from './reauth.js'
+import type { SourceState } from './reauth.js'
 import type { TokenSource } from './token-source.js'
 
 /**
@@ -30,22 +30,20 @@ export function asksForRenewal(bound: Bound, challenges: readonly Challenge[], h
  * one, without a refresh. A token whose refresh failed is not refreshed again.
  */
 export async function renewToken(source: TokenSource, st: SourceState, rejected: string | undefined, challenges: Challenge[]): Promise<string | undefined> {
-  const now = await currentToken(source, st)
+  // reauth.ts's currentToken, written out: importing it would split that module into a chunk of its own, shared with the first load.
+  const got = await source.getToken()
+  const now = st.fresh !== undefined && got === st.stale ? st.fresh : got
   // Checked after the await: whoever gets here first starts the refresh synchronously below.
   if (st.pending) return st.pending
   if (now !== undefined && now !== rejected) return now
   if (!source.refresh || (st.failed && st.failedFor === rejected)) return undefined
   const done = (t: string | undefined, error?: unknown) => {
     st.pending = undefined
-    if (t === undefined) {
-      st.failed = true
-      st.failedFor = rejected
-      st.error = error
-    } else {
-      st.failed = false
+    st.error = error
+    if ((st.failed = t === undefined)) st.failedFor = rejected
+    else {
       st.stale = rejected
       st.fresh = t
-      st.error = undefined
     }
     return t
   }

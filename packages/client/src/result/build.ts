@@ -39,7 +39,7 @@ function jsonBody(text: string, ok: boolean, operation: string): unknown {
 /** A body that is not JSON: a stream's async iterable (events or lines, read as they arrive), text, else a Blob. */
 async function otherBody(res: Response, type: string, operation: string): Promise<unknown> {
   // The stream parsers are their own chunk, loaded by the first streaming response.
-  if (res.ok && STREAM_TYPE.test(type)) return (await import('./stream.js')).streamBody(res, type.toLowerCase(), operation)
+  if (res.ok && STREAM_TYPE.test(type)) return (await import('./stream.js')).streamBody(res, type.toLowerCase(), operation, RequestError)
   return type && !/^text\//i.test(type) ? res.blob() : (await res.text()) || undefined
 }
 

@@ -6,7 +6,7 @@ import type { Bound } from '../auth/credentials.js'
 import type { SourceState } from '../auth/reauth.js'
 import type { TokenSource } from '../auth/token-source.js'
 import type { OperationInfo } from '../client.js'
-import { ChallengeParseError, parseChallengesFromHeaders, parseProblem, readBearerError, readStepUp, type Challenge, type Problem } from '../http-auth.js'
+import { ChallengeParseError, parseChallenges, parseProblem, readBearerError, readStepUp, type Challenge, type Problem } from '../http-auth.js'
 import type { DpopSigner } from '../options.js'
 import type { Outcome } from './build.js'
 
@@ -42,8 +42,10 @@ export async function afterAuthFailure(out: Outcome, tries: Attempts, x: AuthFai
   const { res } = out
   // `[]` and the error when the header is malformed (RFC 9110 §11.6.1).
   let challenges: Challenge[] = []
+  // fetch's Headers.get joins repeated lines with ", ", one list to the grammar (RFC 9110 §5.6.1).
+  const header = res.headers.get('www-authenticate')
   try {
-    challenges = parseChallengesFromHeaders(res.headers)
+    challenges = parseChallenges(header ?? '')
   } catch (e) {
     if (!(e instanceof ChallengeParseError)) throw e
     out.challengeError = e
@@ -67,12 +69,13 @@ export async function afterAuthFailure(out: Outcome, tries: Attempts, x: AuthFai
     out.reauthSkipped = 'refresh-failed'
     out.reauthError = x.sourceFailed.error
   } else if (!tries.reauthenticated) {
-    const i = x.creds.findIndex((c) => asksForRenewal(c, challenges, res.headers.has('www-authenticate')))
+    const i = x.creds.findIndex((c) => asksForRenewal(c, challenges, header !== null))
     if (i < 0) out.reauthSkipped = 'not-renewable'
     else if (!x.replayable) out.reauthSkipped = 'body-not-replayable'
     else {
       const source = x.creds[i]!.source!
-      const token = await renewToken(source, x.state(source), x.sent[i], challenges)
+      const st = x.state(source)
+      const token = await renewToken(source, st, x.sent[i], challenges)
       if (token !== undefined) {
         tries.forced = source
         tries.token = token
@@ -81,7 +84,7 @@ export async function afterAuthFailure(out: Outcome, tries: Attempts, x: AuthFai
         return true
       }
       out.reauthSkipped = 'refresh-failed'
-      if (x.state(source).error !== undefined) out.reauthError = x.state(source).error
+      if (st.error !== undefined) out.reauthError = st.error
     }
   }
   return false

@@ -1,6 +1,8 @@
 // Streaming response bodies: `text/event-stream` and newline-delimited JSON reach the caller as
 // async iterables read off the wire as they arrive, never buffered to the end.
-import { RequestError } from '../errors.js'
+// RequestError is handed over by the caller, not imported: an import would split errors.ts, a first-load
+// module, into a chunk of its own shared with this one.
+import type { RequestError } from '../errors.js'
 
 /** One event of a `text/event-stream` response, as the WHATWG HTML standard (§9.2.6) dispatches it. */
 export interface ServerSentEvent {
@@ -97,13 +99,13 @@ export async function* serverSentEvents(body: ReadableStream<Uint8Array>): Async
 }
 
 /** Parses newline-delimited JSON (`application/x-ndjson`, JSON Lines): one value per non-empty line. */
-export async function* jsonLines(body: ReadableStream<Uint8Array>, operation: string): AsyncGenerator<unknown> {
+export async function* jsonLines(body: ReadableStream<Uint8Array>, operation: string, Failure: typeof RequestError): AsyncGenerator<unknown> {
   for await (const line of lines(body)) {
     if (line.trim() === '') continue
     try {
       yield JSON.parse(line)
     } catch (cause) {
-      throw new RequestError('invalid-response', operation, cause)
+      throw new Failure('invalid-response', operation, cause)
     }
   }
 }
@@ -111,6 +113,6 @@ export async function* jsonLines(body: ReadableStream<Uint8Array>, operation: st
 const EMPTY = new ReadableStream<Uint8Array>({ start: (c) => c.close() })
 
 /** The streaming reading of a response: events for `text/event-stream`, else one JSON value per line. */
-export function streamBody(res: Response, type: string, operation: string): AsyncIterable<unknown> {
-  return type.startsWith('text/event-stream') ? serverSentEvents(res.body ?? EMPTY) : jsonLines(res.body ?? EMPTY, operation)
+export function streamBody(res: Response, type: string, operation: string, Failure: typeof RequestError): AsyncIterable<unknown> {
+  return type.startsWith('text/event-stream') ? serverSentEvents(res.body ?? EMPTY) : jsonLines(res.body ?? EMPTY, operation, Failure)
 }

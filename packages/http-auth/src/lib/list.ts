@@ -2,8 +2,7 @@ import type { Challenge } from '../challenge/types.js'
 
 /** Splits a space-delimited parameter (`scope`, `algs`, `acr_values`) into its non-empty items. */
 export function spaceList(value: string | undefined): string[] {
-  if (value === undefined) return []
-  return value.split(/[ \t]+/).filter((item) => item.length > 0)
+  return (value ?? '').split(/[ \t]+/).filter(Boolean)
 }
 
 /**

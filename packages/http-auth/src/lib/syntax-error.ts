@@ -16,6 +16,6 @@ export abstract class HeaderSyntaxError extends Error {
     super(`${code.replace(/-/g, ' ')} at offset ${offset}`)
     this.code = code
     this.offset = offset
-    if (input !== undefined) Object.defineProperty(this, 'input', { value: input, enumerable: false, writable: true, configurable: true })
+    if (input !== undefined) Object.defineProperty(this, 'input', { value: input, writable: true, configurable: true })
   }
 }

@@ -46,7 +46,7 @@ export function parseProblem(value: unknown): Problem {
     return read(value)
   } catch {
     // Only reachable with hostile objects (throwing getters, revoked proxies), never with JSON.
-    return { type: 'about:blank', invalidParams: [], extensions: {} }
+    return read(undefined)
   }
 }
 
@@ -58,7 +58,7 @@ function read(value: unknown): Problem {
     if (member !== undefined) result[key] = member
   }
   const status = value.status
-  if (typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599) result.status = status
+  if (Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599) result.status = status as number
   for (const key of Object.keys(value)) if (key !== 'status' && !(STANDARD as readonly string[]).includes(key)) setParam(result.extensions, key, value[key])
   const out = result.invalidParams
   for (const item of records(value['invalid-params'])) {
