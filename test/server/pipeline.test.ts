@@ -82,6 +82,16 @@ describe('modes', () => {
     const app = createApp({ ...api, realm: undefined }, { authenticate: {}, handlers: {}, realm: 'fallback' })
     expect((await call(app, 'GET', '/me')).headers.get('www-authenticate')).toBe('Bearer realm="fallback"')
   })
+
+  it('two apps over one definition keep their own 401 (the answer without credentials is built once per app)', async () => {
+    const definition = { ...api, realm: undefined }
+    const first = createApp(definition, { authenticate: {}, handlers: {}, realm: 'one' })
+    const second = createApp(definition, { authenticate: {}, handlers: {}, realm: 'two' })
+    for (let i = 0; i < 2; i++) {
+      expect((await call(first, 'GET', '/me')).headers.get('www-authenticate')).toBe('Bearer realm="one"')
+      expect((await call(second, 'GET', '/me')).headers.get('www-authenticate')).toBe('Bearer realm="two"')
+    }
+  })
 })
 
 describe('errors', () => {

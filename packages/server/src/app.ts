@@ -140,7 +140,7 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
   }
   const router = new Router(api.operations)
   const realmOf = (scheme: string) => api.schemes[scheme]?.realm ?? api.realm ?? options.realm
-  const authEnv: AuthEnvironment = { schemes: api.schemes, verifiers: options.authenticate, realmOf, development, notFound }
+  const authEnv: AuthEnvironment = { schemes: api.schemes, verifiers: options.authenticate, realmOf, development, notFound, unauthenticated: new WeakMap() }
   const replies = new Map<string, Record<string, unknown>>()
   const bareChallenges = new Map<string, [string, string][]>()
   const credentialKeys = new Map<string, Set<string>>()

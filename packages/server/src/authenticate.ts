@@ -14,6 +14,11 @@ export interface AuthEnvironment {
   development: boolean
   /** The canonical 404, for `x-hide-forbidden` operations. */
   notFound(): Outgoing
+  /**
+   * The answer to a request without credentials, per operation: always the same bytes (RFC 6750
+   * §3.1: challenges without an error code), so built once per app and shared, frozen.
+   */
+  unauthenticated: WeakMap<OperationDefinition, AuthOutcome>
 }
 
 /** The caller passed (with the principal of the requirement that held) or the answer to send. */
@@ -67,10 +72,7 @@ export function authenticate(op: OperationDefinition, sources: CredentialSources
     const headers = challengeHeaders(malformed.map((name) => challenge(env, name, { error: 'invalid_request', errorDescription: description })))
     return { ok: false, out: problemOut(400, { detail: description }, headers) }
   }
-  if (presentCount === 0) {
-    if (plan.optional) return PUBLIC
-    return { ok: false, out: problemOut(401, {}, challengeHeaders(order.map((name) => challenge(env, name)))) }
-  }
+  if (presentCount === 0) return plan.optional ? PUBLIC : unauthenticated(op, order, env)
 
   const principals = new Map<string, Principal>()
   let pending: Promise<void>[] | undefined
@@ -133,6 +135,17 @@ function decide(
   }
   if (op.hideForbidden) return { ok: false, out: env.notFound() }
   return { ok: false, out: insufficientScope(closest, principals, op.exposeScopes, env) }
+}
+
+function unauthenticated(op: OperationDefinition, order: readonly string[], env: AuthEnvironment): AuthOutcome {
+  let outcome = env.unauthenticated.get(op)
+  if (!outcome) {
+    const out = problemOut(401, {}, challengeHeaders(order.map((name) => challenge(env, name))))
+    Object.freeze(out.headers)
+    outcome = Object.freeze({ ok: false, out: Object.freeze(out) })
+    env.unauthenticated.set(op, outcome)
+  }
+  return outcome
 }
 
 function allAuthenticated(requirement: readonly SchemeRequirement[], principals: Map<string, Principal>): boolean {
