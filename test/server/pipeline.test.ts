@@ -206,6 +206,39 @@ describe('parameters', () => {
     ])
     expect(body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/query/csv', '#/query/json', '#/cookie/theme', '#/query/unknown', '#/header/x-pin'])
   })
+
+  it('writes the 400 as the JSON of its problem, whatever characters names and reasons hold', async () => {
+    // Quotes, backslashes, control characters, a lone surrogate at the end of a name, `/` and `~` in keys.
+    const odd = 'a"b\\c\n\u0001\ud800'
+    const reason = 'must be "text" \\ not\tthis \u2028 \ud83d\ude00 \udc00'
+    const app = createApp(
+      {
+        ...api,
+        operations: {
+          odd: {
+            method: 'post', path: '/odd', security: [], hideForbidden: false, exposeScopes: true, credentialsExchange: false,
+            body: { required: true, types: ['application/json'] }, responses: { '201': [] },
+            schemas: { body: { required: true, content: { 'application/json': z.strictObject({ [odd]: z.string({ error: reason }) }) } } },
+          },
+        },
+      },
+      { authenticate: {}, handlers: { odd: (_: unknown, reply: { send(s: number): unknown }) => reply.send(201) } },
+    )
+    const res = await call(app, 'POST', '/odd', { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ [odd]: 5, 'x/y~z': 1 }) })
+    expect(res.status).toBe(400)
+    const expected = {
+      type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The request has 2 invalid fields.',
+      'invalid-params': [
+        { name: odd, reason, in: 'body', pointer: `#/${odd}` },
+        { name: 'x/y~z', reason: 'is not allowed', in: 'body', pointer: '#/x~1y~0z' },
+      ],
+      errors: [
+        { detail: `${odd} ${reason}`, pointer: `#/${odd}` },
+        { detail: 'x/y~z is not allowed', pointer: '#/x~1y~0z' },
+      ],
+    }
+    expect(await res.text()).toBe(JSON.stringify(expected))
+  })
 })
 
 describe('CORS', () => {
