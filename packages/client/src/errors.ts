@@ -25,9 +25,10 @@ export type RequestErrorCode =
  */
 export class RequestError extends Error {
   override readonly name = 'RequestError'
-  readonly code: RequestErrorCode
+  // `declare`: set by the constructor only, so a bundle carries no field definitions for them.
+  declare readonly code: RequestErrorCode
   /** The operation that failed (`operationId`), or `METHOD path` for raw calls. */
-  readonly operation: string
+  declare readonly operation: string
 
   constructor(code: RequestErrorCode, operation: string, cause: unknown) {
     super(`${operation}: ${code}`, { cause })

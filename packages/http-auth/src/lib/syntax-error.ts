@@ -7,8 +7,9 @@ import type { SyntaxErrorCode } from './scan.js'
  * package; each subclass sets its own `name`.
  */
 export abstract class HeaderSyntaxError extends Error {
-  readonly code: SyntaxErrorCode
-  readonly offset: number
+  // `declare`: set by the constructor only, so a bundle carries no field definitions for them.
+  declare readonly code: SyntaxErrorCode
+  declare readonly offset: number
   declare readonly input?: string
 
   constructor(code: SyntaxErrorCode, offset: number, input?: string) {
