@@ -109,7 +109,7 @@ for (const id of ids) {
     const r = a.map((s, i) => f(s) / f(b[i]!))
     return `${median(r).toFixed(2)}× [${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)}]`
   }
-  let line = `${id.padEnd(11)} generate ${fmt(ta)} vs openapi-typescript ${fmt(tb)} (${pairs((s) => s.ms)})  peak RSS ${ma.toFixed(0)} MiB vs ${mb.toFixed(0)} MiB (${pairs((s) => s.rssMiB)})`
+  let line = `${id.padEnd(11)} generate ${fmt(ta)} vs openapi-typescript ${fmt(tb)} (${pairs((s) => s.ms)}; CPU ${pairs((s) => s.cpuMs)})  peak RSS ${ma.toFixed(0)} MiB vs ${mb.toFixed(0)} MiB (${pairs((s) => s.rssMiB)})`
   console.log(line)
 
   if (!values['no-tsc']) {
