@@ -52,6 +52,10 @@ function missingScopes(requirement: readonly SchemeRequirement[], principals: Ma
 export function authenticate(op: OperationDefinition, sources: CredentialSources, env: AuthEnvironment): AuthOutcome | Promise<AuthOutcome> {
   if (op.security.length === 0) return PUBLIC
   const plan = planOf(op, env.schemes)
+  if (plan.single) {
+    const outcome = authenticateSingle(op, plan, sources, env)
+    if (outcome !== undefined) return outcome
+  }
   const order = plan.schemes
 
   const found: Extracted[] = []
@@ -88,6 +92,29 @@ export function authenticate(op: OperationDefinition, sources: CredentialSources
   }
   if (pending) return Promise.all(pending).then(() => decide(op, plan, found, principals, env))
   return decide(op, plan, found, principals, env)
+}
+
+/**
+ * One requirement naming one scheme (most operations): the same outcomes as the general path
+ * without its bookkeeping (lists, a Map of principals) on the way in. Malformed credentials are
+ * left to the general path (undefined); failures after verification go through `decide`.
+ */
+function authenticateSingle(op: OperationDefinition, plan: Plan, sources: CredentialSources, env: AuthEnvironment): AuthOutcome | Promise<AuthOutcome> | undefined {
+  const name = plan.schemes[0]!
+  const extracted = extract(env.schemes[name]!, sources)
+  if (extracted.state === 'absent') return unauthenticated(op, plan.schemes, env)
+  if (extracted.state === 'malformed') return undefined
+  const principal = verify(env.verifiers[name], extracted.credential, sources.incoming.request)
+  const settle = (p: Principal | undefined): AuthOutcome => {
+    if (p && holdsAll(p, op.security[0]![0]!.scopes)) return { ok: true, principal: p, principals: { [name]: p } }
+    return decide(op, plan, [extracted], p ? new Map([[name, p]]) : new Map(), env)
+  }
+  return isThenable(principal) ? Promise.resolve(principal).then(settle) : settle(principal)
+}
+
+function holdsAll(principal: Principal, scopes: readonly string[]): boolean {
+  for (const scope of scopes) if (!principal.scopes.includes(scope)) return false
+  return true
 }
 
 function decide(
@@ -164,6 +191,8 @@ interface Plan {
   /** Credential slot of each scheme (same index). */
   slots: (string | undefined)[]
   optional: boolean
+  /** One requirement with one scheme the API declares. */
+  single: boolean
 }
 
 const UNKNOWN_SCHEME: SchemeDefinition = { type: 'unknown', credential: 'unsupported' }
@@ -179,6 +208,7 @@ function planOf(op: OperationDefinition, schemeTable: Readonly<Record<string, Sc
     schemes,
     slots: schemes.map((name) => (schemeTable[name] ? credentialSlot(schemeTable[name]) : undefined)),
     optional: op.security.some((requirement) => requirement.length === 0),
+    single: op.security.length === 1 && op.security[0]!.length === 1 && schemeTable[schemes[0]!] !== undefined,
   }
   plans.set(op, plan)
   return plan

@@ -21,16 +21,18 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * (OpenAPI 3.1 §4.8.8: concrete paths win over templated ones).
  */
 export class Router {
-  #exact = new Map<string, Map<string, [string, OperationDefinition]>>()
+  // A literal path always matches the same way: its match is built once, frozen, and shared.
+  #exact = new Map<string, RouteMatch>()
   #templates = new Map<string, TemplateRoute[]>()
 
   constructor(operations: Readonly<Record<string, OperationDefinition>>) {
     const byTemplate = new Map<string, TemplateRoute>()
+    const exact = new Map<string, Map<string, [string, OperationDefinition]>>()
     for (const [name, op] of Object.entries(operations)) {
       const method = op.method.toUpperCase()
       if (!op.path.includes('{')) {
-        let methods = this.#exact.get(op.path)
-        if (!methods) this.#exact.set(op.path, (methods = new Map()))
+        let methods = exact.get(op.path)
+        if (!methods) exact.set(op.path, (methods = new Map()))
         methods.set(method, [name, op])
         continue
       }
@@ -54,13 +56,14 @@ export class Router {
       route.methods.set(method, [name, op])
     }
     for (const list of this.#templates.values()) list.sort((a, b) => b.literal - a.literal)
+    for (const [path, methods] of exact) this.#exact.set(path, Object.freeze({ methods, params: Object.freeze({}) }))
   }
 
   /** The route of `pathname`, or undefined (→ 404). A path parameter that fails to percent-decode does not match. */
   match(pathname: string): RouteMatch | undefined {
     if (pathname.includes('%')) pathname = normalizePercent(pathname)
     const exact = this.#exact.get(pathname)
-    if (exact) return { methods: exact, params: {} }
+    if (exact) return exact
     return matchAny(this.#templates.get(firstSegment(pathname)), pathname) ?? matchAny(this.#templates.get('{'), pathname)
   }
 }
