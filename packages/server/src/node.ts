@@ -24,7 +24,20 @@ function urlOf(req: IncomingMessage): string {
   return `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${originForm(req.url ?? '/')}`
 }
 
-const EMPTY = new Uint8Array(0)
+// Body reading runs once per request on the hot path: the listeners are shared functions that find
+// their exchange on the request (node calls them with the request as `this`), not closures per request.
+const EXCHANGE = Symbol('gatehouse.exchange')
+type TaggedRequest = IncomingMessage & { [EXCHANGE]?: NodeIncoming }
+
+function onData(this: TaggedRequest, chunk: Buffer): void {
+  this[EXCHANGE]!.chunk(chunk)
+}
+function onEnd(this: TaggedRequest): void {
+  this[EXCHANGE]!.settle(undefined)
+}
+function onError(this: TaggedRequest, error: unknown): void {
+  this[EXCHANGE]!.settle(error ?? new Error('request error'))
+}
 
 /** An `Incoming` over node's request; the Web `Request` is only built if a verifier or handler reads it. */
 class NodeIncoming implements Incoming, LightSource {
@@ -35,6 +48,10 @@ class NodeIncoming implements Incoming, LightSource {
   #loaded: Uint8Array | undefined
   #error: unknown
   #request: Request | undefined
+  #chunks: Buffer[] | undefined
+  #size = 0
+  #settled = false
+  #done: (() => void) | undefined
   constructor(
     readonly req: IncomingMessage,
     readonly maxBodySize: number,
@@ -53,35 +70,45 @@ class NodeIncoming implements Incoming, LightSource {
     if (name === 'authorization') return repeatedAuthorization(this.req.rawHeaders) ?? (value as string)
     return Array.isArray(value) ? value.join(', ') : value
   }
-  /** Reads the whole body (bounded), then calls `done`; afterwards `bodySync` answers without waiting. */
-  preload(done: () => void): void {
-    const req = this.req
-    const limit = this.maxBodySize
-    if (Number(req.headers['content-length'] ?? 0) > limit) {
+  /**
+   * Reads the whole body (bounded), then calls `done` (by default `loaded()`); afterwards `bodySync`
+   * answers without waiting.
+   */
+  preload(done?: () => void): void {
+    const req = this.req as TaggedRequest
+    if (Number(req.headers['content-length'] ?? 0) > this.maxBodySize) {
       this.#error = new BodyTooLargeError()
-      return done()
+      return done ? done() : this.loaded()
     }
-    // Plain listeners rather than a promise: this runs once per request on the hot path.
-    const chunks: Buffer[] = []
-    let size = 0
-    let settled = false
-    const settle = (error?: unknown) => {
-      if (settled) return
-      settled = true
-      if (error !== undefined) this.#error = error
-      else this.#loaded = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
-      done()
-    }
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > limit) {
-        settle(new BodyTooLargeError())
-        req.resume()
-      } else if (!settled) chunks.push(chunk)
-    })
-    req.on('end', () => settle())
-    req.on('error', (error) => settle(error))
+    this.#done = done
+    req[EXCHANGE] = this
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', onError)
   }
+  /** One chunk of the body; past the limit the request is answered 413 and the rest drained. */
+  chunk(chunk: Buffer): void {
+    this.#size += chunk.length
+    if (this.#size > this.maxBodySize) {
+      this.settle(new BodyTooLargeError())
+      this.req.resume()
+    } else if (!this.#settled) (this.#chunks ??= []).push(chunk)
+  }
+  settle(error: unknown): void {
+    if (this.#settled) return
+    this.#settled = true
+    if (error !== undefined) this.#error = error
+    else {
+      const chunks = this.#chunks
+      this.#loaded = chunks === undefined ? Buffer.alloc(0) : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+    }
+    this.#chunks = undefined
+    const done = this.#done
+    if (done) done()
+    else this.loaded()
+  }
+  /** Called when the body preloaded without a callback is in. */
+  loaded(): void {}
   bodySync(): Uint8Array | undefined {
     if (this.#error !== undefined) throw this.#error
     return this.#loaded
@@ -208,23 +235,43 @@ export function toNodeHandler(app: App): NodeHandler {
   const handle = internal[handleIncoming]
   if (!handle) warnIfOtherProtocol(app)
   const maxBodySize = internal.maxBodySize ?? 1024 * 1024
+  const serve = handle ?? ((incoming: Incoming) => app.fetch(incoming.request))
   return (req, res, next) => {
-    const incoming = new NodeIncoming(req, maxBodySize)
-    // Not `instanceof Outgoing`: the app may come from another copy of this package, with its own class.
-    const write = (out: Outgoing | Response) => (out instanceof Response ? writeResponse(out, res) : writeOutgoing(out, res))
-    const fail = (error: unknown) => {
-      if (next) return next(error)
-      res.statusCode = 500
-      res.end()
-    }
-    const run = () => {
-      const answer = handle ? handle(incoming) : app.fetch(incoming.request)
-      if (isThenable(answer)) answer.then(write, fail)
-      else write(answer)
-    }
+    const exchange = new NodeExchange(req, maxBodySize, res, next, serve)
     // Buffering the (bounded) body first lets the whole pipeline run synchronously when the
     // verifier and handler are synchronous; nothing reads it before authentication passes.
-    if (announcesBody(req) && !(req as { body?: unknown }).body) incoming.preload(run)
-    else run()
+    if (announcesBody(req) && !(req as { body?: unknown }).body) exchange.preload()
+    else exchange.run()
+  }
+}
+
+/** One request and its response: runs the app once the body is in, and writes what it answers. */
+class NodeExchange extends NodeIncoming {
+  constructor(
+    req: IncomingMessage,
+    maxBodySize: number,
+    readonly res: ServerResponse,
+    readonly next: ((error?: unknown) => void) | undefined,
+    readonly serve: (incoming: Incoming) => Outgoing | Response | Promise<Outgoing | Response>,
+  ) {
+    super(req, maxBodySize)
+  }
+  override loaded(): void {
+    this.run()
+  }
+  run(): void {
+    const answer = this.serve(this)
+    if (isThenable(answer)) answer.then((out) => this.write(out), (error: unknown) => this.fail(error))
+    else this.write(answer)
+  }
+  write(out: Outgoing | Response): void {
+    // Not `instanceof Outgoing`: the app may come from another copy of this package, with its own class.
+    if (out instanceof Response) writeResponse(out, this.res)
+    else writeOutgoing(out, this.res)
+  }
+  fail(error: unknown): void {
+    if (this.next) return this.next(error)
+    this.res.statusCode = 500
+    this.res.end()
   }
 }
