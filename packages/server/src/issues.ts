@@ -51,12 +51,18 @@ function parse(schema: ZodType, value: unknown): { ok: true; data: unknown } | {
   return { ok: false, issues }
 }
 
+// A path holds symbols only for symbol-keyed properties (never in JSON): copy only then.
+function keysOf(path: readonly PropertyKey[]): readonly (string | number)[] {
+  for (const segment of path) if (typeof segment === 'symbol') return path.filter((p): p is string | number => typeof p !== 'symbol')
+  return path as readonly (string | number)[]
+}
+
 /** Runs a zod schema and turns its issues into gatehouse issues rooted at `location` (`body` or a parameter location). */
 export function check(schema: ZodType, value: unknown, location: IssueLocation, issues: Issue[], rename?: (key: string) => string): unknown {
   const result = parse(schema, value)
   if (result.ok) return result.data
   for (const issue of result.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+    const path = keysOf(issue.path)
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const full = [...path, key]
