@@ -11,7 +11,7 @@ import type { PartEncodings } from './request/multipart.js'
 import { mergeHeaders, type HeadersLike } from './request/headers.js'
 import { mayRetry, resolveRetry } from './request/retry.js'
 import { requestSignal } from './request/signal.js'
-import { buildUrl, hasStructuredQuery, type QueryStyle } from './request/url.js'
+import { buildUrl, hasStructuredQuery, PATH_PARAMS, type QueryStyle } from './request/url.js'
 import { buildResult, type AnyResult, type Outcome } from './result/build.js'
 import type { UnauthorizedResult } from './result/types.js'
 import type { RawClient } from './raw.js'
@@ -140,22 +140,23 @@ export function createRuntimeClient(
 ): Record<string, (init?: AnyInit) => Promise<AnyResult>> {
   const core = createCore(schemes, options)
   const schemas = options.validate === undefined ? undefined : schemasOf(options.validate)
-  const chosen = new Map<string, Bound[]>()
   const api: Record<string, (init?: AnyInit) => Promise<AnyResult>> = {}
   for (const name in operations) {
     const op = operations[name]!
     const enc = encodings[name]
     const method = op.method.toUpperCase()
+    // Per operation, on its first call: the split path template and the credentials it sends.
+    let parts: string[] | undefined
+    let creds: Bound[] | undefined
     api[name] = async (init = {}) => {
       const { params } = init
       // Arrays and objects in the query are serialized by request/query.ts, its own chunk.
       const serialize = params?.query && hasStructuredQuery(params.query) ? (await import('./request/query.js')).queryPart : undefined
-      const url = buildUrl(core.baseUrl, op.path, params, enc?.query, serialize)
+      const url = buildUrl(core.baseUrl, op.path, params, enc?.query, serialize, (parts ??= op.path.split(PATH_PARAMS)))
       const headers = mergeHeaders(mergeHeaders({ ...core.baseHeaders }, params?.header), init.headers)
       const cookie = params?.cookie
       for (const k in cookie) if (cookie[k] != null) headers.cookie = (headers.cookie ? headers.cookie + '; ' : '') + k + '=' + encodeURIComponent(String(cookie[k]))
-      let creds = chosen.get(name)
-      if (!creds) chosen.set(name, (creds = selectCredentials(op.security, core.bound)))
+      creds ??= selectCredentials(op.security, core.bound)
       const prepared = init.body === undefined ? NO_BODY : await prepareBody(init.body, enc?.body, headers, enc?.parts)
       const { signal, timeout } = requestSignal(init.signal, init.timeoutMs ?? core.timeoutMs)
       let result: AnyResult
