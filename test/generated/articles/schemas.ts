@@ -65,10 +65,6 @@ interface $Zod {
   preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema
 }
 const $z = z as unknown as $Zod
-// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
-function $lazy(build: () => $Schema): $Schema {
-  return $z.lazy(build)
-}
 // The exported values are zod schemas; `$Schema` was only the view used to build them.
 type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }
 // One entry of `operationSchemas`, declared rather than inferred: the declaration of the export stays cheap.
@@ -80,6 +76,13 @@ interface $Operation<S> {
   readonly body?: { readonly required: boolean; readonly content: { readonly [mediaType: string]: S } }
   readonly responses: { readonly [status: string]: { readonly [mediaType: string]: S } }
   readonly headers?: { readonly [status: string]: S }
+}
+// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
+function $lazy(build: () => $Schema): $Schema {
+  return $z.lazy(() => {
+    if (!$leavesBuilt) $leaves()
+    return build()
+  })
 }
 
 // Parameter values are strings: a whole decimal number becomes a number; anything else stays a string and fails.
@@ -131,122 +134,87 @@ function $dateTime(value: string): boolean {
   return (value[10] === 'T' || value[10] === 't') && $date(value.slice(0, 10)) && $time(value.slice(11))
 }
 
+// Small schemas used in several places, built once (zod schemas are immutable), when the first schema is.
+let $1: $Schema, $2: $Schema, $3: $Schema, $4: $Schema, $5: $Schema, $6: $Schema, $7: $Schema
+let $leavesBuilt = false
+function $leaves(): void {
+  $leavesBuilt = true
+  $1 = $z.string()
+  $2 = $1.optional()
+  $3 = $1.refine($len(1, 200), { error: 'must have 1 to 200 characters' })
+  $4 = $z.array($1).max(10).optional()
+  $5 = $z.enum(['password', 'refresh_token'])
+  $6 = $z.int().optional()
+  $7 = $z.string().regex(new RegExp('^[a-z0-9-]{1,64}$', 'u'))
+}
+
 function ArticleStatusSchema$(): $Schema {
   return $z.enum(['draft', 'published'])
 }
-const ArticleStatusSchema: $Schema = $lazy(ArticleStatusSchema$)
+const ArticleStatusSchema = $lazy(ArticleStatusSchema$)
 function ArticleSchema$(): $Schema {
   return $z.strictObject({
-    id: $z.string().optional(),
-    title: $z.string().refine($len(1, 200), { error: 'must have 1 to 200 characters' }),
-    body: $z.string(),
+    id: $2,
+    title: $3,
+    body: $1,
     status: ArticleStatusSchema.default('draft'),
-    tags: $z.array($z.string()).max(10).optional(),
-    owner: $z.string().optional(),
-    createdAt: $z.string().refine($dateTime, { error: 'must be a valid date-time' }).optional(),
+    tags: $4,
+    owner: $2,
+    createdAt: $1.refine($dateTime, { error: 'must be a valid date-time' }).optional(),
   })
 }
-const ArticleSchema: $Schema = $lazy(ArticleSchema$)
+const ArticleSchema = $lazy(ArticleSchema$)
 function ArticleRequestSchema$(): $Schema {
   return $z.strictObject({
-    title: $z.string().refine($len(1, 200), { error: 'must have 1 to 200 characters' }),
-    body: $z.string(),
+    title: $3,
+    body: $1,
     status: ArticleStatusSchema.default('draft'),
-    tags: $z.array($z.string()).max(10).optional(),
+    tags: $4,
   })
 }
-const ArticleRequestSchema: $Schema = $lazy(ArticleRequestSchema$)
+const ArticleRequestSchema = $lazy(ArticleRequestSchema$)
 function TokenRequestSchema$(): $Schema {
   return $z.looseObject({
-    grant_type: $z.enum(['password', 'refresh_token']),
-    username: $z.string().optional(),
-    password: $z.string().optional(),
-    refresh_token: $z.string().optional(),
-    client_id: $z.string().optional(),
-    scope: $z.string().optional(),
+    grant_type: $5,
+    username: $2,
+    password: $2,
+    refresh_token: $2,
+    client_id: $2,
+    scope: $2,
   })
 }
-const TokenRequestSchema: $Schema = $lazy(TokenRequestSchema$)
+const TokenRequestSchema = $lazy(TokenRequestSchema$)
 function TokenResponseSchema$(): $Schema {
   return $z.looseObject({
-    access_token: $z.string(),
-    token_type: $z.string(),
-    expires_in: $z.int().optional(),
-    refresh_token: $z.string().optional(),
-    scope: $z.string().optional(),
+    access_token: $1,
+    token_type: $1,
+    expires_in: $6,
+    refresh_token: $2,
+    scope: $2,
   })
 }
-const TokenResponseSchema: $Schema = $lazy(TokenResponseSchema$)
+const TokenResponseSchema = $lazy(TokenResponseSchema$)
 function OAuthErrorSchema$(): $Schema {
   return $z.looseObject({
     error: $z.enum(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']),
-    error_description: $z.string().optional(),
-    error_uri: $z.string().optional(),
+    error_description: $2,
+    error_uri: $2,
   })
 }
-const OAuthErrorSchema: $Schema = $lazy(OAuthErrorSchema$)
+const OAuthErrorSchema = $lazy(OAuthErrorSchema$)
 function ProblemSchema$(): $Schema {
   return $z.looseObject({
-    type: $z.string().default('about:blank'),
-    title: $z.string().optional(),
-    status: $z.int().optional(),
-    detail: $z.string().optional(),
-    instance: $z.string().optional(),
-    'invalid-params': $z.array($z.looseObject({
-      name: $z.string(),
-      reason: $z.string(),
-    })).optional(),
-    errors: $z.array($z.looseObject({
-      detail: $z.string(),
-      pointer: $z.string().optional(),
-    })).optional(),
-    'required-scopes': $z.array($z.string()).optional(),
+    type: $1.default('about:blank'),
+    title: $2,
+    status: $6,
+    detail: $2,
+    instance: $2,
+    'invalid-params': $z.array($z.looseObject({ name: $1, reason: $1 })).optional(),
+    errors: $z.array($z.looseObject({ detail: $1, pointer: $2 })).optional(),
+    'required-scopes': $z.array($1).optional(),
   })
 }
-const ProblemSchema: $Schema = $lazy(ProblemSchema$)
-function authorizeBodySchema$(): $Schema {
-  return $z.looseObject({
-    grant_type: $z.enum(['password', 'refresh_token']),
-    username: $z.string().optional(),
-    password: $z.string().optional(),
-    refresh_token: $z.string().optional(),
-    client_id: $z.string().optional(),
-    scope: $z.string().optional(),
-  })
-}
-const authorizeBodySchema: $Schema = $lazy(authorizeBodySchema$)
-function authorizeResponse200HeadersSchema$(): $Schema {
-  return $z.looseObject({
-    'cache-control': $z.enum(['no-store']).optional(),
-  })
-}
-const authorizeResponse200HeadersSchema: $Schema = $lazy(authorizeResponse200HeadersSchema$)
-function listArticlesQuerySchema$(): $Schema {
-  return $z.strictObject({
-    limit: $num($z.int().gte(1).lte(100)).default(20),
-    status: $z.enum(['draft', 'published']).optional(),
-    tag: $arr($z.array($z.string().refine($len(1, Infinity), { error: 'must have at least 1 characters' }))).optional(),
-  })
-}
-const listArticlesQuerySchema: $Schema = $lazy(listArticlesQuerySchema$)
-function listArticlesResponse200Schema$(): $Schema {
-  return $z.looseObject({
-    items: $z.array(ArticleSchema),
-  })
-}
-const listArticlesResponse200Schema: $Schema = $lazy(listArticlesResponse200Schema$)
-function getArticlePathSchema$(): $Schema {
-  return $z.object({
-    id: $z.string().regex(new RegExp('^[a-z0-9-]{1,64}$', 'u')),
-  })
-}
-const getArticlePathSchema: $Schema = $lazy(getArticlePathSchema$)
-function deleteArticlePathSchema$(): $Schema {
-  return $z.object({
-    id: $z.string().regex(new RegExp('^[a-z0-9-]{1,64}$', 'u')),
-  })
-}
-const deleteArticlePathSchema: $Schema = $lazy(deleteArticlePathSchema$)
+const ProblemSchema = $lazy(ProblemSchema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec; `z.infer` gives its types.ts type. */
 export const componentSchemas = $componentSchemas() as unknown as { readonly [K in keyof components['schemas']]: z.ZodType<components['schemas'][K]> }
@@ -268,7 +236,17 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
     authorize: {
       body: {
         required: true,
-        content: { 'application/x-www-form-urlencoded': authorizeBodySchema, 'application/json': TokenRequestSchema },
+        content: {
+          'application/x-www-form-urlencoded': $lazy(() => $z.looseObject({
+            grant_type: $5,
+            username: $2,
+            password: $2,
+            refresh_token: $2,
+            client_id: $2,
+            scope: $2,
+          })),
+          'application/json': TokenRequestSchema,
+        },
       },
       responses: {
         '200': { 'application/json': TokenResponseSchema },
@@ -277,12 +255,24 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
         '413': { 'application/problem+json': ProblemSchema },
         '415': { 'application/problem+json': ProblemSchema },
       },
-      headers: { '200': authorizeResponse200HeadersSchema },
+      headers: {
+        '200': $lazy(() => $z.looseObject({
+          'cache-control': $z.enum(['no-store']).optional(),
+        })),
+      },
     },
     listArticles: {
-      query: listArticlesQuerySchema,
+      query: $lazy(() => $z.strictObject({
+        limit: $num($z.int().gte(1).lte(100)).default(20),
+        status: $z.enum(['draft', 'published']).optional(),
+        tag: $arr($z.array($1.refine($len(1, Infinity), { error: 'must have at least 1 characters' }))).optional(),
+      })),
       responses: {
-        '200': { 'application/json': listArticlesResponse200Schema },
+        '200': {
+          'application/json': $lazy(() => $z.looseObject({
+            items: $z.array(ArticleSchema),
+          })),
+        },
         '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
       },
@@ -302,7 +292,7 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     getArticle: {
-      path: getArticlePathSchema,
+      path: $lazy(() => $z.object({ id: $7 })),
       responses: {
         '200': { 'application/json': ArticleSchema },
         '400': { 'application/problem+json': ProblemSchema },
@@ -311,7 +301,7 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     deleteArticle: {
-      path: deleteArticlePathSchema,
+      path: $lazy(() => $z.object({ id: $7 })),
       responses: {
         '204': {},
         '400': { 'application/problem+json': ProblemSchema },

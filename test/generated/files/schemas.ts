@@ -65,10 +65,6 @@ interface $Zod {
   preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema
 }
 const $z = z as unknown as $Zod
-// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
-function $lazy(build: () => $Schema): $Schema {
-  return $z.lazy(build)
-}
 // The exported values are zod schemas; `$Schema` was only the view used to build them.
 type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }
 // One entry of `operationSchemas`, declared rather than inferred: the declaration of the export stays cheap.
@@ -80,6 +76,13 @@ interface $Operation<S> {
   readonly body?: { readonly required: boolean; readonly content: { readonly [mediaType: string]: S } }
   readonly responses: { readonly [status: string]: { readonly [mediaType: string]: S } }
   readonly headers?: { readonly [status: string]: S }
+}
+// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
+function $lazy(build: () => $Schema): $Schema {
+  return $z.lazy(() => {
+    if (!$leavesBuilt) $leaves()
+    return build()
+  })
 }
 
 // Parameter values are strings: a whole decimal number becomes a number; anything else stays a string and fails.
@@ -109,67 +112,35 @@ function $len(min: number, max: number): (value: string) => boolean {
   }
 }
 
+// Small schemas used in several places, built once (zod schemas are immutable), when the first schema is.
+let $1: $Schema, $2: $Schema, $3: $Schema, $4: $Schema
+let $leavesBuilt = false
+function $leaves(): void {
+  $leavesBuilt = true
+  $1 = $z.string()
+  $2 = $1.optional()
+  $3 = $z.int().optional()
+  $4 = $z.string().regex(new RegExp('^[a-z0-9.-]{1,64}$', 'u'))
+}
+
 function StoredFileSchema$(): $Schema {
   return $z.looseObject({
-    name: $z.string(),
+    name: $1,
     size: $z.int(),
-    caption: $z.string().optional(),
+    caption: $2,
   })
 }
-const StoredFileSchema: $Schema = $lazy(StoredFileSchema$)
+const StoredFileSchema = $lazy(StoredFileSchema$)
 function ProblemSchema$(): $Schema {
   return $z.looseObject({
-    type: $z.string().default('about:blank'),
-    title: $z.string().optional(),
-    status: $z.int().optional(),
-    detail: $z.string().optional(),
-    instance: $z.string().optional(),
+    type: $1.default('about:blank'),
+    title: $2,
+    status: $3,
+    detail: $2,
+    instance: $2,
   })
 }
-const ProblemSchema: $Schema = $lazy(ProblemSchema$)
-function uploadFileBodySchema$(): $Schema {
-  return $z.looseObject({
-    file: $file(),
-    caption: $z.string().refine($len(0, 200), { error: 'must have at most 200 characters' }).optional(),
-    tags: $arr($z.array($z.string())).optional(),
-    meta: $z.looseObject({
-      camera: $z.string().optional(),
-      iso: $z.int().optional(),
-    }).optional(),
-  })
-}
-const uploadFileBodySchema: $Schema = $lazy(uploadFileBodySchema$)
-function uploadFileResponse201HeadersSchema$(): $Schema {
-  return $z.looseObject({
-    'x-rate-limit-remaining': $num($z.int().gte(0)).optional(),
-    'x-stored-in': $list($arr($z.array($z.enum(['hot', 'cold'])))).optional(),
-  })
-}
-const uploadFileResponse201HeadersSchema: $Schema = $lazy(uploadFileResponse201HeadersSchema$)
-function downloadFilePathSchema$(): $Schema {
-  return $z.object({
-    name: $z.string().regex(new RegExp('^[a-z0-9.-]{1,64}$', 'u')),
-  })
-}
-const downloadFilePathSchema: $Schema = $lazy(downloadFilePathSchema$)
-function downloadFileResponse200Schema$(): $Schema {
-  return /* format: binary */ $z.unknown()
-}
-const downloadFileResponse200Schema: $Schema = $lazy(downloadFileResponse200Schema$)
-function replaceFilePathSchema$(): $Schema {
-  return $z.object({
-    name: $z.string().regex(new RegExp('^[a-z0-9.-]{1,64}$', 'u')),
-  })
-}
-const replaceFilePathSchema: $Schema = $lazy(replaceFilePathSchema$)
-function replaceFileBodySchema$(): $Schema {
-  return /* format: binary */ $z.unknown()
-}
-const replaceFileBodySchema: $Schema = $lazy(replaceFileBodySchema$)
-function watchFilesResponse200Schema$(): $Schema {
-  return $z.string()
-}
-const watchFilesResponse200Schema: $Schema = $lazy(watchFilesResponse200Schema$)
+const ProblemSchema = $lazy(ProblemSchema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec; `z.infer` gives its types.ts type. */
 export const componentSchemas = $componentSchemas() as unknown as { readonly [K in keyof components['schemas']]: z.ZodType<components['schemas'][K]> }
@@ -184,7 +155,14 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
     uploadFile: {
       body: {
         required: true,
-        content: { 'multipart/form-data': uploadFileBodySchema },
+        content: {
+          'multipart/form-data': $lazy(() => $z.looseObject({
+            file: $file(),
+            caption: $1.refine($len(0, 200), { error: 'must have at most 200 characters' }).optional(),
+            tags: $arr($z.array($1)).optional(),
+            meta: $z.looseObject({ camera: $2, iso: $3 }).optional(),
+          })),
+        },
       },
       responses: {
         '201': { 'application/json': StoredFileSchema },
@@ -194,12 +172,19 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
         '413': { 'application/problem+json': ProblemSchema },
         '415': { 'application/problem+json': ProblemSchema },
       },
-      headers: { '201': uploadFileResponse201HeadersSchema },
+      headers: {
+        '201': $lazy(() => $z.looseObject({
+          'x-rate-limit-remaining': $num($z.int().gte(0)).optional(),
+          'x-stored-in': $list($arr($z.array($z.enum(['hot', 'cold'])))).optional(),
+        })),
+      },
     },
     downloadFile: {
-      path: downloadFilePathSchema,
+      path: $lazy(() => $z.object({ name: $4 })),
       responses: {
-        '200': { 'application/octet-stream': downloadFileResponse200Schema },
+        '200': {
+          'application/octet-stream': $lazy(() => /* format: binary */ $z.unknown()),
+        },
         '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
         '403': { 'application/problem+json': ProblemSchema },
@@ -207,10 +192,12 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     replaceFile: {
-      path: replaceFilePathSchema,
+      path: $lazy(() => $z.object({ name: $4 })),
       body: {
         required: true,
-        content: { 'application/octet-stream': replaceFileBodySchema },
+        content: {
+          'application/octet-stream': $lazy(() => /* format: binary */ $z.unknown()),
+        },
       },
       responses: {
         '204': {},
@@ -223,7 +210,9 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
     },
     watchFiles: {
       responses: {
-        '200': { 'text/event-stream': watchFilesResponse200Schema },
+        '200': {
+          'text/event-stream': $lazy(() => $z.string()),
+        },
         '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
         '403': { 'application/problem+json': ProblemSchema },

@@ -65,10 +65,6 @@ interface $Zod {
   preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema
 }
 const $z = z as unknown as $Zod
-// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
-function $lazy(build: () => $Schema): $Schema {
-  return $z.lazy(build)
-}
 // The exported values are zod schemas; `$Schema` was only the view used to build them.
 type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }
 // One entry of `operationSchemas`, declared rather than inferred: the declaration of the export stays cheap.
@@ -80,6 +76,13 @@ interface $Operation<S> {
   readonly body?: { readonly required: boolean; readonly content: { readonly [mediaType: string]: S } }
   readonly responses: { readonly [status: string]: { readonly [mediaType: string]: S } }
   readonly headers?: { readonly [status: string]: S }
+}
+// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
+function $lazy(build: () => $Schema): $Schema {
+  return $z.lazy(() => {
+    if (!$leavesBuilt) $leaves()
+    return build()
+  })
 }
 
 function $not(schema: $Schema): (value: unknown) => boolean {
@@ -407,58 +410,75 @@ function $uri(value: string): boolean {
   return new RegExp('^(?:' + pchar + '|/)*$').test(path)
 }
 
-function UntypedSchema$(): $Schema {
-  return $type({
-    number: $z.number().gte(1),
-    string: $z.string().refine($len(2, Infinity), { error: 'must have at least 2 characters' }),
+// Small schemas used in several places, built once (zod schemas are immutable), when the first schema is.
+let $1: $Schema, $2: $Schema, $3: $Schema, $4: $Schema, $5: $Schema, $6: $Schema, $7: $Schema
+let $leavesBuilt = false
+function $leaves(): void {
+  $leavesBuilt = true
+  $1 = $z.string()
+  $2 = $1.optional()
+  $3 = $z.looseObject({ a: $2 })
+  $4 = $z.int()
+  $5 = $type({
     object: $z.looseObject({
-      a: $z.string().optional(),
+      a: $z.enum(['tuple']).optional(),
+    }),
+  }, false)
+  $6 = $z.unknown()
+  $7 = $type({
+    object: $z.looseObject({
+      b: $4.optional(),
     }),
   }, false)
 }
-const UntypedSchema: $Schema = $lazy(UntypedSchema$)
+
+function UntypedSchema$(): $Schema {
+  return $type({
+    number: $z.number().gte(1),
+    string: $1.refine($len(2, Infinity), { error: 'must have at least 2 characters' }),
+    object: $3,
+  }, false)
+}
+const UntypedSchema = $lazy(UntypedSchema$)
 function TypesSchema$(): $Schema {
   return $type({
     null: $z.null(),
-    integer: $z.int(),
-    string: $z.string(),
+    integer: $4,
+    string: $1,
   }, true)
 }
-const TypesSchema: $Schema = $lazy(TypesSchema$)
+const TypesSchema = $lazy(TypesSchema$)
 function FormatsSchema$(): $Schema {
   return $z.looseObject({
-    dateTime: $z.string().refine($dateTime, { error: 'must be a valid date-time' }).optional(),
-    date: $z.string().refine($date, { error: 'must be a valid date' }).optional(),
-    time: $z.string().refine($time, { error: 'must be a valid time' }).optional(),
-    email: $z.string().refine($email, { error: 'must be a valid email' }).optional(),
-    uuid: $z.string().refine($uuid, { error: 'must be a valid uuid' }).optional(),
-    uri: $z.string().refine($uri, { error: 'must be a valid uri' }).optional(),
-    ipv4: $z.string().refine($ipv4, { error: 'must be a valid ipv4' }).optional(),
-    ipv6: $z.string().refine($ipv6, { error: 'must be a valid ipv6' }).optional(),
-    hostname: $z.string().refine($hostname, { error: 'must be a valid hostname' }).optional(),
+    dateTime: $1.refine($dateTime, { error: 'must be a valid date-time' }).optional(),
+    date: $1.refine($date, { error: 'must be a valid date' }).optional(),
+    time: $1.refine($time, { error: 'must be a valid time' }).optional(),
+    email: $1.refine($email, { error: 'must be a valid email' }).optional(),
+    uuid: $1.refine($uuid, { error: 'must be a valid uuid' }).optional(),
+    uri: $1.refine($uri, { error: 'must be a valid uri' }).optional(),
+    ipv4: $1.refine($ipv4, { error: 'must be a valid ipv4' }).optional(),
+    ipv6: $1.refine($ipv6, { error: 'must be a valid ipv6' }).optional(),
+    hostname: $1.refine($hostname, { error: 'must be a valid hostname' }).optional(),
     code: $z.string().regex(new RegExp('^[a-z]+$', 'u')).refine($len(1, 8), { error: 'must have 1 to 8 characters' }).optional(),
   })
 }
-const FormatsSchema: $Schema = $lazy(FormatsSchema$)
+const FormatsSchema = $lazy(FormatsSchema$)
 function ObjectsSchema$(): $Schema {
   return $z.unknown().superRefine($object({
     own: [
-      [
-        'toString',
-        $z.string(),
-      ],
+      ['toString', $1],
     ],
     required: ['constructor'],
     patterns: [
       [
         new RegExp('^x-', 'u'),
-        $z.string(),
+        $1,
       ],
     ],
     known: ['kind', 'toString'],
     additional: false,
     names: $type({
-      string: $z.string().refine($len(0, 20), { error: 'must have at most 20 characters' }),
+      string: $1.refine($len(0, 20), { error: 'must have at most 20 characters' }),
     }, false),
     min: 1,
     max: 10,
@@ -472,17 +492,13 @@ function ObjectsSchema$(): $Schema {
       [
         'kind',
         $type({
-          object: $z.looseObject({
-            name: $z.string().optional(),
-          }),
+          object: $z.looseObject({ name: $2 }),
         }, false),
       ],
     ],
-  })).pipe($z.looseObject({
-    kind: $z.string(),
-  }))
+  })).pipe($z.looseObject({ kind: $1 }))
 }
-const ObjectsSchema: $Schema = $lazy(ObjectsSchema$)
+const ObjectsSchema = $lazy(ObjectsSchema$)
 function UnevaluatedSchema$(): $Schema {
   return $z.intersection($z.unknown().superRefine($object({
     unevaluated: [
@@ -491,22 +507,14 @@ function UnevaluatedSchema$(): $Schema {
         keys: ['a'],
         anyOf: [
           [
-            $type({
-              object: $z.looseObject({
-                b: $z.int().optional(),
-              }),
-            }, false),
+            $7,
             {
               keys: ['b'],
             },
           ],
         ],
         if: [
-          $type({
-            object: $z.looseObject({
-              a: $z.enum(['tuple']).optional(),
-            }),
-          }, false),
+          $5,
           {
             keys: ['a'],
           },
@@ -517,22 +525,10 @@ function UnevaluatedSchema$(): $Schema {
         ],
       },
     ],
-  })).pipe($z.looseObject({
-    a: $z.string().optional(),
-  })), $type({
+  })).pipe($3), $7).superRefine($if($5, $type({
     object: $z.looseObject({
-      b: $z.int().optional(),
-    }),
-  }, false)).superRefine($if($type({
-    object: $z.looseObject({
-      a: $z.enum(['tuple']).optional(),
-    }),
-  }, false), $type({
-    object: $z.looseObject({
-      c: $z.array($z.unknown()).superRefine($array({
-        prefix: [
-          $z.string(),
-        ],
+      c: $z.array($6).superRefine($array({
+        prefix: [$1],
         unevaluated: [
           false,
           { prefix: 1 },
@@ -541,11 +537,11 @@ function UnevaluatedSchema$(): $Schema {
     }),
   }, false), undefined))
 }
-const UnevaluatedSchema: $Schema = $lazy(UnevaluatedSchema$)
+const UnevaluatedSchema = $lazy(UnevaluatedSchema$)
 function ArraysSchema$(): $Schema {
-  return $z.array($z.unknown()).superRefine($array({
+  return $z.array($6).superRefine($array({
     prefix: [
-      $z.string(),
+      $1,
       $z.number(),
     ],
     rest: $z.boolean(),
@@ -554,9 +550,9 @@ function ArraysSchema$(): $Schema {
     maxContains: 3,
   })).refine($unique, { error: 'items must be unique' })
 }
-const ArraysSchema: $Schema = $lazy(ArraysSchema$)
+const ArraysSchema = $lazy(ArraysSchema$)
 function ValuesSchema$(): $Schema {
-  return $z.unknown().refine($values([
+  return $6.refine($values([
     'a',
     1,
     {
@@ -565,28 +561,26 @@ function ValuesSchema$(): $Schema {
     null,
   ]), { error: 'must be one of the allowed values' })
 }
-const ValuesSchema: $Schema = $lazy(ValuesSchema$)
+const ValuesSchema = $lazy(ValuesSchema$)
 function ExactlyOneSchema$(): $Schema {
   return $oneOf([
-    $z.int(),
+    $4,
     $type({
       number: $z.number().gte(2),
     }, false),
   ])
 }
-const ExactlyOneSchema: $Schema = $lazy(ExactlyOneSchema$)
+const ExactlyOneSchema = $lazy(ExactlyOneSchema$)
 function NotSchema$(): $Schema {
-  return $z.unknown().refine($not($z.string()), { error: 'must not match the schema in "not"' })
+  return $6.refine($not($1), { error: 'must not match the schema in "not"' })
 }
-const NotSchema: $Schema = $lazy(NotSchema$)
+const NotSchema = $lazy(NotSchema$)
 function ClosedSchema$(): $Schema {
   return $type({
-    object: $z.looseObject({
-      extra: $z.string().optional(),
-    }),
+    object: $z.looseObject({ extra: $2 }),
   }, false).superRefine($all(ObjectsSchema))
 }
-const ClosedSchema: $Schema = $lazy(ClosedSchema$)
+const ClosedSchema = $lazy(ClosedSchema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec; `z.infer` gives its types.ts type. */
 export const componentSchemas = $componentSchemas() as unknown as { readonly [K in keyof components['schemas']]: z.ZodType<components['schemas'][K]> }

@@ -65,10 +65,6 @@ interface $Zod {
   preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema
 }
 const $z = z as unknown as $Zod
-// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
-function $lazy(build: () => $Schema): $Schema {
-  return $z.lazy(build)
-}
 // The exported values are zod schemas; `$Schema` was only the view used to build them.
 type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }
 // One entry of `operationSchemas`, declared rather than inferred: the declaration of the export stays cheap.
@@ -80,6 +76,13 @@ interface $Operation<S> {
   readonly body?: { readonly required: boolean; readonly content: { readonly [mediaType: string]: S } }
   readonly responses: { readonly [status: string]: { readonly [mediaType: string]: S } }
   readonly headers?: { readonly [status: string]: S }
+}
+// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
+function $lazy(build: () => $Schema): $Schema {
+  return $z.lazy(() => {
+    if (!$leavesBuilt) $leaves()
+    return build()
+  })
 }
 
 // Parameter values are strings: a whole decimal number becomes a number; anything else stays a string and fails.
@@ -116,76 +119,54 @@ function $uuid(value: string): boolean {
   return /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/.test(value)
 }
 
+// Small schemas used in several places, built once (zod schemas are immutable), when the first schema is.
+let $1: $Schema, $2: $Schema, $3: $Schema, $4: $Schema, $5: $Schema, $6: $Schema, $7: $Schema
+let $leavesBuilt = false
+function $leaves(): void {
+  $leavesBuilt = true
+  $1 = $z.string()
+  $2 = $1.refine($len(1, Infinity), { error: 'must have at least 1 characters' })
+  $3 = $1.refine($date, { error: 'must be a valid date' }).optional()
+  $4 = $z.array($1)
+  $5 = $4.nullable().optional()
+  $6 = $1.optional()
+  $7 = $num($z.int().gte(1))
+}
+
 function SpeciesSchema$(): $Schema {
   return $z.enum(['cat', 'dog', 'bird'])
 }
-const SpeciesSchema: $Schema = $lazy(SpeciesSchema$)
+const SpeciesSchema = $lazy(SpeciesSchema$)
 function NewPetSchema$(): $Schema {
   return $z.looseObject({
-    name: $z.string().refine($len(1, Infinity), { error: 'must have at least 1 characters' }),
+    name: $2,
     species: SpeciesSchema,
-    birthDate: $z.string().refine($date, { error: 'must be a valid date' }).optional(),
-    tags: $z.array($z.string()).nullable().optional(),
+    birthDate: $3,
+    tags: $5,
   })
 }
-const NewPetSchema: $Schema = $lazy(NewPetSchema$)
+const NewPetSchema = $lazy(NewPetSchema$)
 function PetSchema$(): $Schema {
   return $z.looseObject({
-    name: $z.string().refine($len(1, Infinity), { error: 'must have at least 1 characters' }),
+    name: $2,
     species: SpeciesSchema,
-    birthDate: $z.string().refine($date, { error: 'must be a valid date' }).optional(),
-    tags: $z.array($z.string()).nullable().optional(),
+    birthDate: $3,
+    tags: $5,
     id: $z.int(),
   })
 }
-const PetSchema: $Schema = $lazy(PetSchema$)
+const PetSchema = $lazy(PetSchema$)
 function ProblemSchema$(): $Schema {
   return $z.looseObject({
-    type: $z.string().optional(),
-    title: $z.string().optional(),
+    type: $6,
+    title: $6,
     status: $z.int().optional(),
-    detail: $z.string().optional(),
-    'invalid-params': $z.array($z.looseObject({
-      name: $z.string().optional(),
-      reason: $z.string().optional(),
-    })).optional(),
-    'required-scopes': $z.array($z.string()).optional(),
+    detail: $6,
+    'invalid-params': $z.array($z.looseObject({ name: $6, reason: $6 })).optional(),
+    'required-scopes': $4.optional(),
   })
 }
-const ProblemSchema: $Schema = $lazy(ProblemSchema$)
-function listPetsQuerySchema$(): $Schema {
-  return $z.strictObject({
-    limit: $num($z.int32().gte(1).lte(50)).optional(),
-    species: $arr($z.array($z.enum(['cat', 'dog', 'bird']))).optional(),
-  })
-}
-const listPetsQuerySchema: $Schema = $lazy(listPetsQuerySchema$)
-function listPetsResponse200Schema$(): $Schema {
-  return $z.array(PetSchema)
-}
-const listPetsResponse200Schema: $Schema = $lazy(listPetsResponse200Schema$)
-function getPetPathSchema$(): $Schema {
-  return $z.object({
-    petId: $num($z.int().gte(1)),
-  })
-}
-const getPetPathSchema: $Schema = $lazy(getPetPathSchema$)
-function getPetHeaderSchema$(): $Schema {
-  return $z.object({
-    'x-request-id': $z.string().refine($uuid, { error: 'must be a valid uuid' }).optional(),
-  })
-}
-const getPetHeaderSchema: $Schema = $lazy(getPetHeaderSchema$)
-function deletePetPathSchema$(): $Schema {
-  return $z.object({
-    petId: $num($z.int().gte(1)),
-  })
-}
-const deletePetPathSchema: $Schema = $lazy(deletePetPathSchema$)
-function getInventoryResponse200Schema$(): $Schema {
-  return $z.object({}).catchall($z.int().gte(0))
-}
-const getInventoryResponse200Schema: $Schema = $lazy(getInventoryResponse200Schema$)
+const ProblemSchema = $lazy(ProblemSchema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec; `z.infer` gives its types.ts type. */
 export const componentSchemas = $componentSchemas() as unknown as { readonly [K in keyof components['schemas']]: z.ZodType<components['schemas'][K]> }
@@ -203,9 +184,14 @@ export const operationSchemas = $operationSchemas() as unknown as { readonly [op
 function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema> } {
   return {
     listPets: {
-      query: listPetsQuerySchema,
+      query: $lazy(() => $z.strictObject({
+        limit: $num($z.int32().gte(1).lte(50)).optional(),
+        species: $arr($z.array($z.enum(['cat', 'dog', 'bird']))).optional(),
+      })),
       responses: {
-        '200': { 'application/json': listPetsResponse200Schema },
+        '200': {
+          'application/json': $lazy(() => $z.array(PetSchema)),
+        },
         '400': { 'application/problem+json': ProblemSchema },
       },
     },
@@ -224,8 +210,10 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     getPet: {
-      path: getPetPathSchema,
-      header: getPetHeaderSchema,
+      path: $lazy(() => $z.object({ petId: $7 })),
+      header: $lazy(() => $z.object({
+        'x-request-id': $1.refine($uuid, { error: 'must be a valid uuid' }).optional(),
+      })),
       responses: {
         '200': { 'application/json': PetSchema },
         '400': { 'application/problem+json': ProblemSchema },
@@ -234,7 +222,7 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     deletePet: {
-      path: deletePetPathSchema,
+      path: $lazy(() => $z.object({ petId: $7 })),
       responses: {
         '204': {},
         '400': { 'application/problem+json': ProblemSchema },
@@ -245,7 +233,9 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
     },
     getInventory: {
       responses: {
-        '200': { 'application/json': getInventoryResponse200Schema },
+        '200': {
+          'application/json': $lazy(() => $z.object({}).catchall($z.int().gte(0))),
+        },
         '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
       },

@@ -65,10 +65,6 @@ interface $Zod {
   preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema
 }
 const $z = z as unknown as $Zod
-// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
-function $lazy(build: () => $Schema): $Schema {
-  return $z.lazy(build)
-}
 // The exported values are zod schemas; `$Schema` was only the view used to build them.
 type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }
 // One entry of `operationSchemas`, declared rather than inferred: the declaration of the export stays cheap.
@@ -80,6 +76,13 @@ interface $Operation<S> {
   readonly body?: { readonly required: boolean; readonly content: { readonly [mediaType: string]: S } }
   readonly responses: { readonly [status: string]: { readonly [mediaType: string]: S } }
   readonly headers?: { readonly [status: string]: S }
+}
+// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.
+function $lazy(build: () => $Schema): $Schema {
+  return $z.lazy(() => {
+    if (!$leavesBuilt) $leaves()
+    return build()
+  })
 }
 
 // Parameter values are strings: a whole decimal number becomes a number; anything else stays a string and fails.
@@ -108,113 +111,79 @@ function $len(min: number, max: number): (value: string) => boolean {
   }
 }
 
+// Small schemas used in several places, built once (zod schemas are immutable), when the first schema is.
+let $1: $Schema, $2: $Schema, $3: $Schema, $4: $Schema, $5: $Schema, $6: $Schema, $7: $Schema, $8: $Schema
+let $leavesBuilt = false
+function $leaves(): void {
+  $leavesBuilt = true
+  $1 = $z.enum(['client_credentials', 'refresh_token'])
+  $2 = $z.string()
+  $3 = $2.optional()
+  $4 = $z.int().optional()
+  $5 = $z.boolean()
+  $6 = $z.array($2)
+  $7 = $6.optional()
+  $8 = $z.object({}).catchall($5).optional()
+}
+
 function TokenRequestSchema$(): $Schema {
   return $z.looseObject({
-    grant_type: $z.enum(['client_credentials', 'refresh_token']),
-    scope: $z.string().optional(),
-    refresh_token: $z.string().optional(),
-    client_id: $z.string().optional(),
-    client_secret: $z.string().optional(),
+    grant_type: $1,
+    scope: $3,
+    refresh_token: $3,
+    client_id: $3,
+    client_secret: $3,
   })
 }
-const TokenRequestSchema: $Schema = $lazy(TokenRequestSchema$)
+const TokenRequestSchema = $lazy(TokenRequestSchema$)
 function TokenResponseSchema$(): $Schema {
   return $z.looseObject({
-    access_token: $z.string(),
-    token_type: $z.string(),
-    expires_in: $z.int().optional(),
-    refresh_token: $z.string().optional(),
-    scope: $z.string().optional(),
+    access_token: $2,
+    token_type: $2,
+    expires_in: $4,
+    refresh_token: $3,
+    scope: $3,
   })
 }
-const TokenResponseSchema: $Schema = $lazy(TokenResponseSchema$)
+const TokenResponseSchema = $lazy(TokenResponseSchema$)
 function OAuthErrorSchema$(): $Schema {
   return $z.looseObject({
     error: $z.enum(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']),
-    error_description: $z.string().optional(),
+    error_description: $3,
   })
 }
-const OAuthErrorSchema: $Schema = $lazy(OAuthErrorSchema$)
+const OAuthErrorSchema = $lazy(OAuthErrorSchema$)
 function LabelSchema$(): $Schema {
-  return $z.looseObject({
-    name: $z.string(),
-  })
+  return $z.looseObject({ name: $2 })
 }
-const LabelSchema: $Schema = $lazy(LabelSchema$)
+const LabelSchema = $lazy(LabelSchema$)
 function ReceivedSchema$(): $Schema {
   return $z.looseObject({
-    fileName: $z.string(),
-    fileType: $z.string(),
+    fileName: $2,
+    fileType: $2,
     size: $z.int(),
-    parts: $z.int().optional(),
-    caption: $z.string().optional(),
-    count: $z.int().optional(),
-    public: $z.boolean().optional(),
-    tags: $z.array($z.string()).optional(),
+    parts: $4,
+    caption: $3,
+    count: $4,
+    public: $5.optional(),
+    tags: $7,
     meta: $z.looseObject({}).optional(),
     labels: $z.array(LabelSchema).optional(),
-    settings: $z.object({}).catchall($z.boolean()).optional(),
-    note: $z.string().optional(),
-    keys: $z.array($z.string()).optional(),
+    settings: $8,
+    note: $3,
+    keys: $7,
   })
 }
-const ReceivedSchema: $Schema = $lazy(ReceivedSchema$)
+const ReceivedSchema = $lazy(ReceivedSchema$)
 function ProblemSchema$(): $Schema {
   return $z.looseObject({
-    type: $z.string().optional(),
-    title: $z.string().optional(),
-    status: $z.int().optional(),
-    detail: $z.string().optional(),
+    type: $3,
+    title: $3,
+    status: $4,
+    detail: $3,
   })
 }
-const ProblemSchema: $Schema = $lazy(ProblemSchema$)
-function tokenBodySchema$(): $Schema {
-  return $z.looseObject({
-    grant_type: $z.enum(['client_credentials', 'refresh_token']),
-    scope: $z.string().optional(),
-    refresh_token: $z.string().optional(),
-    client_id: $z.string().optional(),
-    client_secret: $z.string().optional(),
-  })
-}
-const tokenBodySchema: $Schema = $lazy(tokenBodySchema$)
-function tokenResponse200HeadersSchema$(): $Schema {
-  return $z.looseObject({
-    'cache-control': $z.enum(['no-store']).optional(),
-  })
-}
-const tokenResponse200HeadersSchema: $Schema = $lazy(tokenResponse200HeadersSchema$)
-function uploadBodySchema$(): $Schema {
-  return $z.looseObject({
-    file: $file(),
-    caption: $z.string().refine($len(0, 200), { error: 'must have at most 200 characters' }).optional(),
-    count: $num($z.int().gte(0)).optional(),
-    public: $bool($z.boolean()).optional(),
-    tags: $arr($z.array($z.string())).optional(),
-    meta: $z.strictObject({
-      camera: $z.string().optional(),
-      iso: $z.int().optional(),
-    }).optional(),
-    labels: $arr($z.array(LabelSchema)).optional(),
-    settings: $z.object({}).catchall($z.boolean()).optional(),
-    note: $z.string().optional(),
-  })
-}
-const uploadBodySchema: $Schema = $lazy(uploadBodySchema$)
-function createNoteBodySchema$(): $Schema {
-  return $z.object({}).catchall($z.string())
-}
-const createNoteBodySchema: $Schema = $lazy(createNoteBodySchema$)
-function createNoteResponse200Schema$(): $Schema {
-  return $z.looseObject({})
-}
-const createNoteResponse200Schema: $Schema = $lazy(createNoteResponse200Schema$)
-function getDocsResponse200Schema$(): $Schema {
-  return $z.looseObject({
-    subject: $z.string().optional(),
-  })
-}
-const getDocsResponse200Schema: $Schema = $lazy(getDocsResponse200Schema$)
+const ProblemSchema = $lazy(ProblemSchema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec; `z.infer` gives its types.ts type. */
 export const componentSchemas = $componentSchemas() as unknown as { readonly [K in keyof components['schemas']]: z.ZodType<components['schemas'][K]> }
@@ -236,7 +205,15 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
     token: {
       body: {
         required: true,
-        content: { 'application/x-www-form-urlencoded': tokenBodySchema },
+        content: {
+          'application/x-www-form-urlencoded': $lazy(() => $z.looseObject({
+            grant_type: $1,
+            scope: $3,
+            refresh_token: $3,
+            client_id: $3,
+            client_secret: $3,
+          })),
+        },
       },
       responses: {
         '200': { 'application/json': TokenResponseSchema },
@@ -245,12 +222,28 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
         '413': { 'application/problem+json': ProblemSchema },
         '415': { 'application/problem+json': ProblemSchema },
       },
-      headers: { '200': tokenResponse200HeadersSchema },
+      headers: {
+        '200': $lazy(() => $z.looseObject({
+          'cache-control': $z.enum(['no-store']).optional(),
+        })),
+      },
     },
     upload: {
       body: {
         required: true,
-        content: { 'multipart/form-data': uploadBodySchema },
+        content: {
+          'multipart/form-data': $lazy(() => $z.looseObject({
+            file: $file(),
+            caption: $2.refine($len(0, 200), { error: 'must have at most 200 characters' }).optional(),
+            count: $num($z.int().gte(0)).optional(),
+            public: $bool($5).optional(),
+            tags: $arr($6).optional(),
+            meta: $z.strictObject({ camera: $3, iso: $4 }).optional(),
+            labels: $arr($z.array(LabelSchema)).optional(),
+            settings: $8,
+            note: $3,
+          })),
+        },
       },
       responses: {
         '201': { 'application/json': ReceivedSchema },
@@ -263,10 +256,14 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
     createNote: {
       body: {
         required: true,
-        content: { 'application/x-www-form-urlencoded': createNoteBodySchema },
+        content: {
+          'application/x-www-form-urlencoded': $lazy(() => $z.object({}).catchall($2)),
+        },
       },
       responses: {
-        '200': { 'application/json': createNoteResponse200Schema },
+        '200': {
+          'application/json': $lazy(() => $z.looseObject({})),
+        },
         '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
         '413': { 'application/problem+json': ProblemSchema },
@@ -275,7 +272,9 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
     },
     getDocs: {
       responses: {
-        '200': { 'application/json': getDocsResponse200Schema },
+        '200': {
+          'application/json': $lazy(() => $z.looseObject({ subject: $3 })),
+        },
         '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
       },

@@ -21,7 +21,7 @@ describe('cycles', () => {
     const tree = { value: 1, children: [{ value: 2, children: [{ value: 3 }] }, { value: 4 }] }
     expect(componentSchemas.Node!.parse(tree)).toEqual(tree)
     expect(componentSchemas.Node!.safeParse({ value: 1, children: [{ value: 2, children: [{ value: 'x' }] }] }).success).toBe(false)
-    expect(source).toContain("const NodeSchema: $Schema = $lazy(NodeSchema$)")
+    expect(source).toContain("const NodeSchema = $lazy(NodeSchema$)")
   })
 
   it('validates mutual recursion, whatever the declaration order', async () => {
@@ -217,7 +217,7 @@ describe('shared subschemas', () => {
       }),
       'shared',
     )
-    expect(source.match(/login: \$z\.string\(\)\.refine\(\$len\(1, Infinity\)/g)).toHaveLength(1)
+    expect(source.match(/\blogin: /g)).toHaveLength(1)
     const user = { login: 'octocat', id: 1 }
     expect(componentSchemas.Issue!.parse({ user })).toEqual({ user: { ...user, site_admin: false } })
     expect(componentSchemas.Issue!.safeParse({}).success).toBe(false)

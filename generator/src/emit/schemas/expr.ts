@@ -44,6 +44,47 @@ export const arrow = (body: Expr): Expr => ({ kind: 'arrow', body })
 /** `/* text *\/ expr`, for skipped keywords the reader should know about. */
 export const comment = (text: string, expr: Expr): Expr => ({ kind: 'comment', text, expr })
 
+/** Calls `f` on each direct child of `expr`. */
+export function forEachChild(expr: Expr, f: (child: Expr) => void): void {
+  switch (expr.kind) {
+    case 'member':
+      return f(expr.target)
+    case 'call':
+      f(expr.callee)
+      return expr.args.forEach(f)
+    case 'object':
+      return expr.entries.forEach(([, value]) => f(value))
+    case 'array':
+      return expr.items.forEach(f)
+    case 'arrow':
+      return f(expr.body)
+    case 'comment':
+      return f(expr.expr)
+    case 'code':
+      return
+  }
+}
+
+/** A copy of `expr` with each direct child replaced by `f(child)`. */
+export function mapChildren(expr: Expr, f: (child: Expr) => Expr): Expr {
+  switch (expr.kind) {
+    case 'member':
+      return { ...expr, target: f(expr.target) }
+    case 'call':
+      return { ...expr, callee: f(expr.callee), args: expr.args.map(f) }
+    case 'object':
+      return { ...expr, entries: expr.entries.map(([key, value]) => [key, f(value)]) }
+    case 'array':
+      return { ...expr, items: expr.items.map(f) }
+    case 'arrow':
+      return { ...expr, body: f(expr.body) }
+    case 'comment':
+      return { ...expr, expr: f(expr.expr) }
+    case 'code':
+      return expr
+  }
+}
+
 /** A JSON value as a TypeScript literal (single-quoted strings). */
 export function literal(value: unknown): Expr {
   if (typeof value === 'string') return code(quote(value))

@@ -71,10 +71,6 @@ const PRELUDE = [
   '  preprocess(transform: (value: unknown) => unknown, schema: $Schema): $Schema',
   '}',
   'const $z = z as unknown as $Zod',
-  '// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.',
-  'function $lazy(build: () => $Schema): $Schema {',
-  '  return $z.lazy(build)',
-  '}',
   '// The exported values are zod schemas; `$Schema` was only the view used to build them.',
   'type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }',
   '// One entry of `operationSchemas`, declared rather than inferred: the declaration of the export stays cheap.',
@@ -176,6 +172,11 @@ const HELPERS: RuntimeHelper[] = [
 ]
 const BY_NAME = new Map(HELPERS.map((h) => [h.name, h]))
 
+/** The helpers that return a schema (`$num(…)`, `$type(…)`, …), read from their declared return types. */
+export const SCHEMA_HELPERS: ReadonlySet<string> = new Set(
+  HELPERS.filter((h) => new RegExp(`^function \\${h.name}\\(.*\\): \\$Schema \\{$`, 'm').test(h.source)).map((h) => h.name),
+)
+
 /** Names the generated file declares itself, kept away from component consts. */
 export const RESERVED_NAMES = [
   'z',
@@ -196,6 +197,8 @@ export const RESERVED_NAMES = [
   '$ObjectRules',
   '$ArrayRules',
   '$lazy',
+  '$leaves',
+  '$leavesBuilt',
   'components',
   'componentSchemas',
   'operationSchemas',
@@ -204,9 +207,22 @@ export const RESERVED_NAMES = [
   ...HELPERS.map((h) => h.name),
 ]
 
-/** Writes the `$z` preamble (see PRELUDE). */
-export function writePrelude(writer: CodeBlockWriter): void {
+/**
+ * Writes the `$z` preamble (see PRELUDE) and `$lazy`, the wrapper of every schema const. With shared
+ * small schemas (`leaves`, see leaves.ts) the first schema built builds them first: importing the
+ * file still builds nothing.
+ */
+export function writePrelude(writer: CodeBlockWriter, leaves: boolean): void {
   for (const line of PRELUDE) writer.writeLine(line)
+  writer.writeLine('// A function, not `$z.lazy`, at top level: tsc resolves a function name without control-flow analysis.')
+  writer.writeLine('function $lazy(build: () => $Schema): $Schema {')
+  if (leaves) {
+    writer.writeLine('  return $z.lazy(() => {')
+    writer.writeLine('    if (!$leavesBuilt) $leaves()')
+    writer.writeLine('    return build()')
+    writer.writeLine('  })')
+  } else writer.writeLine('  return $z.lazy(build)')
+  writer.writeLine('}')
   writer.blankLine()
 }
 

@@ -121,12 +121,12 @@ function isOptional(expr: Expr): boolean {
   return expr.kind === 'call' && expr.callee.kind === 'member' && expr.callee.name === 'optional'
 }
 
-function isZodNamespace(expr: Expr): boolean {
+export function isZodNamespace(expr: Expr): boolean {
   return expr.kind === 'member' && expr.target.kind === 'code' && expr.target.code === '$z'
 }
 
 /** The children of a node, each with whether it sits in a value position (a `$Schema` argument, item or property). */
-function children(expr: Expr): Array<[Expr, boolean]> {
+export function children(expr: Expr): Array<[Expr, boolean]> {
   switch (expr.kind) {
     case 'member':
       return [[expr.target, false]]
@@ -149,10 +149,10 @@ function children(expr: Expr): Array<[Expr, boolean]> {
   }
 }
 
-type Rewrite = (child: Expr, replaceable: boolean, label?: string) => Expr
+export type Rewrite = (child: Expr, replaceable: boolean, label?: string) => Expr
 
 /** A copy of `expr` with each child passed through `f` (labels name where a shared const was first seen). */
-function rebuild(expr: Expr, f: Rewrite): Expr {
+export function rebuild(expr: Expr, f: Rewrite): Expr {
   switch (expr.kind) {
     case 'member':
       return { ...expr, target: f(expr.target, false) }
