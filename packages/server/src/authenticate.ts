@@ -105,11 +105,14 @@ function authenticateSingle(op: OperationDefinition, plan: Plan, sources: Creden
   if (extracted.state === 'absent') return unauthenticated(op, plan.schemes, env)
   if (extracted.state === 'malformed') return undefined
   const principal = verify(env.verifiers[name], extracted.credential, sources.incoming.request)
-  const settle = (p: Principal | undefined): AuthOutcome => {
-    if (p && holdsAll(p, op.security[0]![0]!.scopes)) return { ok: true, principal: p, principals: { [name]: p } }
-    return decide(op, plan, [extracted], p ? new Map([[name, p]]) : new Map(), env)
-  }
-  return isThenable(principal) ? Promise.resolve(principal).then(settle) : settle(principal)
+  if (isThenable(principal)) return Promise.resolve(principal).then((p) => settleSingle(op, plan, extracted, p, env))
+  return settleSingle(op, plan, extracted, principal, env)
+}
+
+function settleSingle(op: OperationDefinition, plan: Plan, extracted: Extracted, principal: Principal | undefined, env: AuthEnvironment): AuthOutcome {
+  const name = plan.schemes[0]!
+  if (principal && holdsAll(principal, op.security[0]![0]!.scopes)) return { ok: true, principal, principals: { [name]: principal } }
+  return decide(op, plan, [extracted], principal ? new Map([[name, principal]]) : new Map(), env)
 }
 
 function holdsAll(principal: Principal, scopes: readonly string[]): boolean {

@@ -113,11 +113,16 @@ export function createReply(op: OperationDefinition, env: ReplyEnvironment): Rec
     const type = op.responses[status]![0]
     if (type === undefined) reply[name] = (init?: ReplyInit) => encodeReply(op, code, undefined, init)
     else if (isJson(type)) {
-      // The common case, decided once: a JSON body and no extra headers.
-      reply[name] = (body?: unknown, init?: ReplyInit) =>
-        init === undefined && body !== undefined && body !== null
-          ? new Outgoing(code, [['content-type', type]], JSON.stringify(body))
-          : encodeReply(op, code, body, init)
+      // The common cases, with the media type decided once: a JSON body with no extra headers, or
+      // with a plain object of them (`{ location }`); encodeReply would find the same type again.
+      reply[name] = (body?: unknown, init?: ReplyInit) => {
+        if (body !== undefined && body !== null) {
+          if (init?.headers === undefined) return new Outgoing(code, [['content-type', type]], JSON.stringify(body))
+          const fast = jsonWithHeaders(code, type, body, init.headers)
+          if (fast) return fast
+        }
+        return encodeReply(op, code, body, init)
+      }
     } else reply[name] = (body?: unknown, init?: ReplyInit) => encodeReply(op, code, body, init)
   }
   if (op.credentialsExchange) {
