@@ -107,14 +107,15 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       const res = middleware ? await (await (hooks ??= import('./request/middleware.js'))).sendThrough(middleware, doFetch, operation, attempt, u, init) : await doFetch(u, init)
       const out: Outcome = { res, reauthenticated: tries.reauthenticated }
       // Challenges, 403 scopes, the DPoP nonce retry and token renewal are the error path's (its own chunk).
-      if ((res.status === 401 || res.status === 403) && (await (await failure()).afterAuthFailure(out, tries, { op, creds, sent, replayable: prepared.replayable, state, dpop, sourceFailed }))) continue
-      if (res.status === 401) return out
+      const { status } = res
+      if ((status === 401 || status === 403) && (await (await failure()).afterAuthFailure(out, tries, { op, creds, sent, replayable: prepared.replayable, state, dpop, sourceFailed }))) continue
+      if (status === 401) return out
       if (sourceFailed) {
         // Sent without the token and not refused for it: a result here would hide the failure.
         await res.body?.cancel()
         throw new RequestError('credentials', operation, sourceFailed.error)
       }
-      if (!prepared.replayable || !mayRetry(policy, attempt, method, h, res.status)) return out
+      if (!prepared.replayable || !mayRetry(policy, attempt, method, h, status)) return out
       await (await import('./request/backoff.js')).backoff(policy, attempt, res, signal)
     }
   }
