@@ -71,8 +71,12 @@ describe.skipIf(!hasChromium)('refresh across three tabs against oidc-provider',
 
   /** Three tabs of the page's origin holding the same tokens, whose access token has expired by the time this returns. */
   async function threeExpiredTabs(crossTab: boolean): Promise<{ context: BrowserContext; tabs: Page[] }> {
+    // Signed in with a token that expires in 2 s; the refreshed ones outlive the retried calls,
+    // however slow the machine.
+    as.accessTokenTtl = 2
     const signedIn = await refresh(await as.issueRefreshToken('mary', scopes, as.spa.clientId))
     expect(signedIn.status).toBe(200)
+    as.accessTokenTtl = 60
     const context = await browser.newContext()
     const tabs = await Promise.all([1, 2, 3].map(() => context.newPage()))
     const setup: TabSetup = {

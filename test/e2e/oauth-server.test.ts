@@ -3,7 +3,7 @@
 // provider's JWKS, refresh tokens rotated on every use, client credentials.
 import { RequestError, clientCredentials, refreshTokenGrant } from '@gatehouse/client'
 import { decodeJwt } from 'jose'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createClient } from '../generated/articles/client.js'
 import { startArticlesApi, type RunningApi } from './support/articles-app.js'
 import { accessTokenVerifier, startOAuthServer, type OAuthServer } from './support/oauth-server.js'
@@ -46,6 +46,9 @@ async function signedInAsMary(): Promise<{ accessToken: string; refreshToken: st
 describe('generated server and client against oidc-provider', () => {
   it('refreshes through the authorization server after 401 invalid_token, and the call succeeds', async () => {
     const { accessToken, refreshToken } = await signedInAsMary()
+    // The refreshed token outlives the retry, however slow the machine; the one above expires in 1 s.
+    as.accessTokenTtl = 60
+    onTestFinished(() => void (as.accessTokenTtl = 1))
     await expire(accessToken)
     const exchanges: string[] = []
     const rotated: string[] = []

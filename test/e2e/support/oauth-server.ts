@@ -41,6 +41,12 @@ export interface OAuthServer {
   /** Every token request the provider answered, in order (grant type and status). */
   tokenRequests: { grantType: string; status: number }[]
   /**
+   * Lifetime in seconds of the user access tokens issued from now on (starts at `accessTokenTtl`).
+   * A test lets the tokens it signed in with expire, then raises this before the client refreshes,
+   * so the refreshed token cannot also expire before the retried call reaches the API on a slow machine.
+   */
+  accessTokenTtl: number
+  /**
    * Issues a refresh token for `accountId` as if the user had logged in and
    * consented, without a browser: it writes the grant and the token through the
    * provider's own models, exactly what the authorization code exchange stores.
@@ -56,6 +62,7 @@ export interface OAuthServer {
  */
 export async function startOAuthServer(options: OAuthServerOptions): Promise<OAuthServer> {
   const { audience, scopes, accessTokenTtl = 60, spaRedirectUri, serviceClients = [] } = options
+  let userTokenTtl = accessTokenTtl
   // The provider needs its issuer up front, so the port is reserved first.
   const http: Server = createServer()
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
@@ -109,7 +116,7 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
     findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub }) }),
     rotateRefreshToken: true,
     ttl: {
-      AccessToken: accessTokenTtl,
+      AccessToken: () => userTokenTtl,
       // Service tokens live longer: the client_credentials test checks that one token serves many calls.
       ClientCredentials: 300,
       RefreshToken: 3600,
@@ -147,6 +154,12 @@ export async function startOAuthServer(options: OAuthServerOptions): Promise<OAu
   http.on('request', provider.callback())
 
   return {
+    get accessTokenTtl() {
+      return userTokenTtl
+    },
+    set accessTokenTtl(seconds: number) {
+      userTokenTtl = seconds
+    },
     issuer,
     tokenEndpoint: `${issuer}/token`,
     jwksUri: `${issuer}/jwks`,
