@@ -1,7 +1,7 @@
 import { code, type Expr } from './expr.js'
 import { SCHEMA_HELPERS } from './helpers.js'
 import type { NamedExpr } from './operations.js'
-import { children, isZodNamespace, rebuild } from './shared.js'
+import { children, isZodNamespace, rebuild, structuralInterner } from './shared.js'
 
 interface LeafInfo {
   id: number
@@ -37,75 +37,31 @@ export interface InternedLeaves {
  */
 export function internLeaves(consts: NamedExpr[], maxWeight = 40): InternedLeaves {
   const refs = new Set(consts.map((c) => c.name))
-  const info = new Map<Expr, LeafInfo>()
-  const ids = new Map<string, number>()
   const nodeById = new Map<number, LeafInfo>()
-  const intern = (expr: Expr): LeafInfo => {
-    const known = info.get(expr)
-    if (known) return known
-    let key: string
-    let weight = 1
+  const intern = structuralInterner<LeafInfo>((expr, id, parts) => {
+    // Its own node plus its parts'; an object also counts its keys and colons.
+    let weight = 1 + parts.reduce((sum, p) => sum + p.weight, 0)
     let schema = false
-    let closed = true
-    const add = (child: LeafInfo) => {
-      weight += child.weight
-      closed &&= child.closed
-    }
+    let closed = parts.every((p) => p.closed)
     switch (expr.kind) {
       case 'code':
-        key = `c${expr.code}`
         closed = !refs.has(expr.code)
         break
-      case 'member': {
-        const target = intern(expr.target)
-        add(target)
+      case 'member':
         weight += 1
-        key = `m${target.id}.${expr.name}`
-        schema = (expr.target.kind === 'code' && expr.target.code === '$z') || target.schema || isZodNamespace(expr.target)
+        schema = (expr.target.kind === 'code' && expr.target.code === '$z') || parts[0]!.schema || isZodNamespace(expr.target)
         break
-      }
-      case 'call': {
-        const callee = intern(expr.callee)
-        const args = expr.args.map(intern)
-        add(callee)
-        args.forEach(add)
-        key = `f${callee.id}(${args.map((a) => a.id).join(',')})`
-        schema = callee.schema || (expr.callee.kind === 'code' && SCHEMA_HELPERS.has(expr.callee.code))
+      case 'call':
+        schema = parts[0]!.schema || (expr.callee.kind === 'code' && SCHEMA_HELPERS.has(expr.callee.code))
         break
-      }
-      case 'object': {
-        const entries = expr.entries.map(([k, v]) => [k, intern(v)] as const)
-        for (const [, v] of entries) add(v)
-        weight += 2 * entries.length
-        key = `o${entries.map(([k, v]) => `${k.length}:${k}${v.id}`).join(',')}`
+      case 'object':
+        weight += 2 * expr.entries.length
         break
-      }
-      case 'array': {
-        const items = expr.items.map(intern)
-        items.forEach(add)
-        key = `a[${items.map((i) => i.id).join(',')}]`
-        break
-      }
-      case 'arrow': {
-        const body = intern(expr.body)
-        add(body)
-        key = `l${body.id}`
-        break
-      }
-      case 'comment': {
-        const inner = intern(expr.expr)
-        add(inner)
-        key = `k${JSON.stringify(expr.text)}${inner.id}`
-        break
-      }
     }
-    let id = ids.get(key)
-    if (id === undefined) ids.set(key, (id = ids.size))
     const node = { id, weight, schema, closed }
-    info.set(expr, node)
     nodeById.set(id, node)
     return node
-  }
+  })
   const eligible = (node: LeafInfo) => node.schema && node.closed && node.weight > 1 && node.weight <= maxWeight
 
   // Worth a const when the occurrences save more nodes than the declaration (`const $n = …`) adds.
@@ -140,7 +96,7 @@ export function internLeaves(consts: NamedExpr[], maxWeight = 40): InternedLeave
   const leaves: NamedExpr[] = []
   const names = new Map<number, string>()
   const rewrite = (expr: Expr, replaceable: boolean): Expr => {
-    const node = info.get(expr)!
+    const node = intern(expr)
     if (replaceable && chosen.has(node.id)) {
       let name = names.get(node.id)
       if (name === undefined) {

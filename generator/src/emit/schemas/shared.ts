@@ -19,71 +19,27 @@ interface NodeInfo {
  * target of a chained method, since a shared const is a `z.lazy`.
  */
 export function hoistShared(consts: NamedExpr[], allocate: (base: string) => string, minSize = 200): NamedExpr[] {
-  const info = new Map<Expr, NodeInfo>()
-  const ids = new Map<string, number>()
-  const leaves = new Map<string, NodeInfo>()
-  let next = 0
-  const intern = (expr: Expr): NodeInfo => {
-    const known = info.get(expr)
-    if (known) return known
-    let key: string
-    let size: number
-    let schema = false
+  const intern = structuralInterner<NodeInfo>((expr, id, parts) => {
     switch (expr.kind) {
-      case 'code': {
-        // Leaves are the most numerous nodes: interned by their text without building a key.
-        let leaf = leaves.get(expr.code)
-        if (leaf === undefined) leaves.set(expr.code, (leaf = { id: next++, size: expr.code.length, schema: false }))
-        info.set(expr, leaf)
-        return leaf
-      }
+      case 'code':
+        return { id, size: expr.code.length, schema: false }
       case 'member': {
-        const target = intern(expr.target)
-        key = `m${target.id}.${expr.name}`
-        size = target.size + expr.name.length + 1
-        schema = expr.target.kind === 'code' ? expr.target.code === '$z' : target.schema || isZodNamespace(expr.target)
-        break
+        const [target] = parts as [NodeInfo]
+        const schema = expr.target.kind === 'code' ? expr.target.code === '$z' : target.schema || isZodNamespace(expr.target)
+        return { id, size: target.size + expr.name.length + 1, schema }
       }
-      case 'call': {
-        const callee = intern(expr.callee)
-        const args = expr.args.map(intern)
-        key = `f${callee.id}(${args.map((a) => a.id).join(',')})`
-        size = callee.size + 2 + args.reduce((sum, a) => sum + a.size + 2, 0)
-        schema = callee.schema
-        break
-      }
-      case 'object': {
-        const entries = expr.entries.map(([k, v]) => [k, intern(v)] as const)
-        // Keys are length-prefixed, so no key text can fake a separator.
-        key = `o${entries.map(([k, v]) => `${k.length}:${k}${v.id}`).join(',')}`
-        size = 4 + entries.reduce((sum, [k, v]) => sum + k.length + v.size + 4, 0)
-        break
-      }
-      case 'array': {
-        const items = expr.items.map(intern)
-        key = `a[${items.map((i) => i.id).join(',')}]`
-        size = 2 + items.reduce((sum, i) => sum + i.size + 2, 0)
-        break
-      }
-      case 'arrow': {
-        const body = intern(expr.body)
-        key = `l${body.id}`
-        size = body.size + 6
-        break
-      }
-      case 'comment': {
-        const inner = intern(expr.expr)
-        key = `k${JSON.stringify(expr.text)}${inner.id}`
-        size = inner.size + expr.text.length
-        break
-      }
+      case 'call':
+        return { id, size: parts.reduce((sum, p) => sum + p.size + 2, 0), schema: parts[0]!.schema }
+      case 'object':
+        return { id, size: 4 + expr.entries.reduce((sum, [k], i) => sum + k.length + parts[i]!.size + 4, 0), schema: false }
+      case 'array':
+        return { id, size: 2 + parts.reduce((sum, p) => sum + p.size + 2, 0), schema: false }
+      case 'arrow':
+        return { id, size: parts[0]!.size + 6, schema: false }
+      case 'comment':
+        return { id, size: parts[0]!.size + expr.text.length, schema: false }
     }
-    let id = ids.get(key)
-    if (id === undefined) ids.set(key, (id = next++))
-    const node = { id, size, schema }
-    info.set(expr, node)
-    return node
-  }
+  })
 
   // Count how often each node occurs in a replaceable position.
   const counts = new Map<number, number>()
@@ -97,7 +53,7 @@ export function hoistShared(consts: NamedExpr[], allocate: (base: string) => str
   const shared: NamedExpr[] = []
   const names = new Map<number, string>()
   const rewrite = (expr: Expr, replaceable: boolean, owner: string, label: string): Expr => {
-    const node = info.get(expr)!
+    const node = intern(expr)
     if (replaceable && (counts.get(node.id) ?? 0) > 1) {
       let name = names.get(node.id)
       if (name === undefined) {
@@ -111,6 +67,73 @@ export function hoistShared(consts: NamedExpr[], allocate: (base: string) => str
   }
   const rewritten = consts.map((item) => ({ name: item.name, expr: rewrite(item.expr, false, item.name, 'part') }))
   return [...rewritten, ...shared]
+}
+
+/**
+ * Structural identity of expression trees by hash-consing, bottom-up and linear: two trees get the
+ * same id exactly when they are written the same. `describe` builds a pass's own facts about a node
+ * (with its id) from its already interned parts, in `partsOf` order; each node is described once.
+ */
+export function structuralInterner<T extends { readonly id: number }>(describe: (expr: Expr, id: number, parts: readonly T[]) => T): (expr: Expr) => T {
+  const memo = new Map<Expr, T>()
+  // Leaves are the most numerous nodes: interned by their text without building a key.
+  const leaves = new Map<string, T>()
+  const ids = new Map<string, number>()
+  let next = 0
+  const intern = (expr: Expr): T => {
+    let node = memo.get(expr)
+    if (node) return node
+    if (expr.kind === 'code') {
+      node = leaves.get(expr.code)
+      if (node === undefined) leaves.set(expr.code, (node = describe(expr, next++, [])))
+    } else {
+      const parts = partsOf(expr).map(intern)
+      const key = keyOf(expr, parts)
+      let id = ids.get(key)
+      if (id === undefined) ids.set(key, (id = next++))
+      node = describe(expr, id, parts)
+    }
+    memo.set(expr, node)
+    return node
+  }
+  return intern
+}
+
+/** The sub-expressions a node is made of, in source order (a call's callee first). */
+function partsOf(expr: Exclude<Expr, { kind: 'code' }>): Expr[] {
+  switch (expr.kind) {
+    case 'member':
+      return [expr.target]
+    case 'call':
+      return [expr.callee, ...expr.args]
+    case 'object':
+      return expr.entries.map(([, v]) => v)
+    case 'array':
+      return expr.items
+    case 'arrow':
+      return [expr.body]
+    case 'comment':
+      return [expr.expr]
+  }
+}
+
+/** A node's key from its kind, its own text and its parts' ids; object keys are length-prefixed, so no key text can fake a separator. */
+function keyOf(expr: Exclude<Expr, { kind: 'code' }>, parts: readonly { id: number }[]): string {
+  const ids = parts.map((p) => p.id).join(',')
+  switch (expr.kind) {
+    case 'member':
+      return `m${ids}.${expr.name}`
+    case 'call':
+      return `f${ids}`
+    case 'object':
+      return `o${expr.entries.map(([k], i) => `${k.length}:${k}${parts[i]!.id}`).join(',')}`
+    case 'array':
+      return `a${ids}`
+    case 'arrow':
+      return `l${ids}`
+    case 'comment':
+      return `k${JSON.stringify(expr.text)}${ids}`
+  }
 }
 
 // Methods every zod schema has, lazies included: their receiver can be a shared const.
