@@ -106,6 +106,9 @@ describe('browser bundle size', () => {
     // Token sources built on oauth4webapi are tree-shaken unless imported.
     expect(ours.initial).not.toContain('oauth4webapi')
     expect(ours.initial).not.toMatch(/allowInsecureRequests|client_credentials/)
+    // Only the credential kinds the spec has (articles: bearer only), and DPoP only with a signer (auth/dpop.ts).
+    expect(ours.initial).not.toMatch(/btoa|Basic |DPoP |idempotency-key/)
+    expect(ours.lazy.join('')).toMatch(/DPoP /)
   })
 
   it(`handling 400/401/403 (first-load chunk + failure chunk) does not grow past ${FAILURE_LIMIT / 1024} KB gzipped`, async () => {
@@ -114,6 +117,7 @@ describe('browser bundle size', () => {
     const failure = gz(ours.failure)
     console.log(`first load ${first} B + failure handling ${failure} B = ${first + failure} B gzipped`)
     expect(failure).toBeGreaterThan(0)
+    expect(ours.failure).not.toMatch(/use_dpop_nonce/)
     expect(first + failure).toBeLessThanOrEqual(FAILURE_LIMIT)
   })
 

@@ -1,15 +1,15 @@
-import { bindCredentials, selectCredentials, type Bound, type Credential, type SchemeInfo, type SchemeRequirement } from './auth/credentials.js'
+import { bindCredentials, selectCredentials, type Bound, type Credential, type CredentialBinder, type SchemeRequirement } from './auth/credentials.js'
+import type { Dpop } from './auth/dpop.js'
 import { currentToken, type SourceState } from './auth/reauth.js'
 import type { TokenSource } from './auth/token-source.js'
 import { RequestError } from './errors.js'
 import { failure } from './result/lazy.js'
-import type { Attempts, AuthFailure } from './result/failure.js'
+import type { Attempts } from './result/failure.js'
 import type { FetchLike, RuntimeOptions } from './options.js'
 import type { PreparedBody } from './request/body.js'
 import { prepareBody } from './request/body.js'
 import type { PartEncodings } from './request/multipart.js'
 import { mergeHeaders, type HeadersLike } from './request/headers.js'
-import { mayRetry, resolveRetry } from './request/retry.js'
 import { requestSignal } from './request/signal.js'
 import { buildUrl, hasStructuredQuery, PATH_PARAMS, type QueryStyle } from './request/url.js'
 import { buildResult, type AnyResult, type Outcome } from './result/build.js'
@@ -47,16 +47,21 @@ interface AnyInit {
 
 const NO_BODY: PreparedBody = { body: undefined, replayable: true }
 
+// Statuses that say "try again later" (RFC 9110 §15.5.9, §15.6.3–5; RFC 6585 §4): the only part of
+// the retry decision on a page's first load; the policy is request/backoff.ts's, loaded by the first of them.
+const RETRYABLE = [408, 429, 502, 503, 504]
+
 /** The client's shared state and the exchange loop: credentials, 401 renewal, retries. */
-export function createCore(schemes: Record<string, SchemeInfo>, options: RuntimeOptions) {
+export function createCore(schemes: Readonly<Record<string, CredentialBinder>>, options: RuntimeOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init))
-  const policy = resolveRetry(options.retry)
   const baseHeaders = mergeHeaders({}, options.headers)
   const bound = bindCredentials(schemes, options.auth as Record<string, Credential | undefined> | undefined)
   const states = new Map<TokenSource, SourceState>()
   const state = (s: TokenSource) => states.get(s) ?? states.set(s, {}).get(s)!
-  const dpop: AuthFailure['dpop'] = { signer: options.dpop }
+  const { dpop: signer } = options
+  // DPoP proofs and the nonce retry: their own chunk, loaded by the first request of a client given a signer.
+  let dpop: Promise<Dpop> | undefined
   const middleware = options.middleware?.length ? options.middleware : undefined
   // Loaded only by clients that have middleware: the others never download it.
   let hooks: Promise<typeof import('./request/middleware.js')> | undefined
@@ -65,7 +70,7 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
   async function exchange(operation: string, op: OperationInfo, creds: Bound[], url: string, headers: Record<string, string>, prepared: PreparedBody, signal: AbortSignal | undefined): Promise<Outcome> {
     const method = op.method.toUpperCase()
     const tries: Attempts = { reauthenticated: false }
-    const signer = dpop.signer
+    const proofs = signer && (await (dpop ??= import('./auth/dpop.js').then((m) => m.createDpop(signer))))
     for (let attempt = 1; ; attempt++) {
       const h = { ...headers }
       let u = url
@@ -75,7 +80,7 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       for (const c of creds) {
         let t: Promise<string | undefined> | string | undefined
         try {
-          t = c.basic ?? (c.source === tries.forced ? tries.token : currentToken(c.source!, state(c.source!)))
+          t = c.source === tries.forced ? tries.token : currentToken(c.source, state(c.source))
           // Most sources answer synchronously: awaiting only real promises saves a tick per request.
           if (typeof t === 'object') t = await t
         } catch (e) {
@@ -86,20 +91,16 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
           sourceFailed = { error: e }
           t = undefined
         }
+        sent.push(t)
+        // Where the credential goes (header, query, cookie) is its scheme's: auth/schemes.ts.
+        if (t !== undefined) u = c.put(h, u, t)
+      }
+      if (proofs) {
         try {
-          if (t !== undefined && c.kind === 'bearer' && signer) {
-            h.dpop = await signer.proof({ method, url: u.split(/[?#]/)[0]!, accessToken: t, ...(dpop.nonce && { nonce: dpop.nonce }) })
-          }
+          await proofs.sign(h, u, method, creds, sent)
         } catch (e) {
           throw new RequestError('credentials', operation, e)
         }
-        sent.push(t)
-        if (t === undefined) continue
-        if (c.kind === 'bearer') h.authorization = (signer ? 'DPoP ' : 'Bearer ') + t
-        else if (c.kind === 'basic') h.authorization = 'Basic ' + t
-        else if (c.in === 'header') h[c.key!] = t
-        else if (c.in === 'query') u += (u.includes('?') ? '&' : '?') + encodeURIComponent(c.key!) + '=' + encodeURIComponent(t)
-        else h.cookie = (h.cookie ? h.cookie + '; ' : '') + c.key + '=' + t
       }
       const init: RequestInit & { duplex?: string } = { method, headers: h, body: prepared.body, signal }
       // Node's fetch requires `duplex` for a stream body (Fetch standard, RequestInit.duplex).
@@ -108,15 +109,14 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
       const out: Outcome = { res, reauthenticated: tries.reauthenticated }
       // Challenges, 403 scopes, the DPoP nonce retry and token renewal are the error path's (its own chunk).
       const { status } = res
-      if ((status === 401 || status === 403) && (await (await failure()).afterAuthFailure(out, tries, { op, creds, sent, replayable: prepared.replayable, state, dpop, sourceFailed }))) continue
+      if ((status === 401 || status === 403) && (await (await failure()).afterAuthFailure(out, tries, { op, creds, sent, replayable: prepared.replayable, state, dpop: proofs, sourceFailed }))) continue
       if (status === 401) return out
       if (sourceFailed) {
         // Sent without the token and not refused for it: a result here would hide the failure.
         await res.body?.cancel()
         throw new RequestError('credentials', operation, sourceFailed.error)
       }
-      if (!prepared.replayable || !mayRetry(policy, attempt, method, h, status)) return out
-      await (await import('./request/backoff.js')).backoff(policy, attempt, res, signal)
+      if (!prepared.replayable || !RETRYABLE.includes(status) || !(await (await import('./request/backoff.js')).backoff(options.retry, attempt, method, h, res, signal))) return out
     }
   }
 
@@ -134,7 +134,7 @@ export function createCore(schemes: Record<string, SchemeInfo>, options: Runtime
  */
 export function createRuntimeClient(
   operations: Readonly<Record<string, OperationInfo>>,
-  schemes: Readonly<Record<string, SchemeInfo>>,
+  schemes: Readonly<Record<string, CredentialBinder>>,
   encodings: Readonly<Record<string, OperationEncoding>>,
   options: RuntimeOptions,
   rawName = 'raw',

@@ -1,5 +1,7 @@
 // @gatehouse/client: the runtime of generated clients. Web APIs only.
 export { createRuntimeClient, type OperationEncoding, type OperationInfo } from './client.js'
+export { apiKeyCredential, basicCredential, bearerCredential } from './auth/schemes.js'
+export type { BoundCredential, Credential, CredentialBinder } from './auth/credentials.js'
 export { RequestError, ResultError, type RequestErrorCode } from './errors.js'
 export { staticToken, type BasicCredentials, type RefreshContext, type TokenSource } from './auth/token-source.js'
 export {

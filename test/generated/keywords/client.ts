@@ -9,7 +9,7 @@ const operations: { readonly [name: string]: OperationInfo } = JSON.parse(`{
 
 }`)
 
-/** How each security scheme's credential travels (`security.ts`'s `securitySchemes`, as far as the client reads it). */
+/** How each security scheme's credential travels (`security.ts`'s `securitySchemes`; schemes the client cannot send are left out). */
 const schemes = {
 }
 

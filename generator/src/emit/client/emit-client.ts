@@ -1,5 +1,5 @@
 import { credentialKind } from '../../model/credential.js'
-import type { ApiModel, Operation } from '../../model/types.js'
+import type { ApiModel, Operation, SecurityScheme } from '../../model/types.js'
 import { jsdoc, literal, newWriter, propertyKey } from '../lib/index.js'
 import { encodingOf } from './encodings.js'
 import { operationType, rawName } from './names.js'
@@ -15,6 +15,20 @@ function methodDoc(op: Operation): string {
         ? 'Anonymous callers allowed; credentials are sent when configured.'
         : undefined
   return jsdoc([op.summary, op.deprecated ? '@deprecated' : undefined, [route, auth].filter(Boolean).join(' — ')])
+}
+
+/** The `@gatehouse/client` binder that puts a scheme's credential on a request (a call for API keys), or undefined when the client cannot send it. */
+function credentialBinder(scheme: SecurityScheme): string | undefined {
+  switch (credentialKind(scheme)) {
+    case 'bearer':
+      return 'bearerCredential'
+    case 'basic':
+      return 'basicCredential'
+    case 'apiKey':
+      return scheme.type === 'apiKey' ? `apiKeyCredential(${literal(scheme.in)}, ${literal(scheme.parameterName)})` : undefined
+    default:
+      return undefined
+  }
 }
 
 /**
@@ -50,8 +64,14 @@ function jsonTemplate(entries: [string, unknown][]): string {
 export function emitClient(model: ApiModel): string {
   const w = newWriter()
   const raw = rawName(model.operations)
+  const binders = model.schemes.flatMap((scheme) => {
+    const binder = credentialBinder(scheme)
+    return binder ? [[scheme.name, binder] as const] : []
+  })
+  // Only the credential kinds the spec has: a bearer-only API bundles no Basic or API-key code.
+  const kinds = [...new Set(binders.map(([, b]) => b.replace(/\(.*/, '')))].sort()
   w.writeLine(
-    "import { createRuntimeClient, type OperationInfo, type OperationMethod, type RawClient, type ResultOf, type RuntimeOptions } from '@gatehouse/client'",
+    `import { ${[...kinds, 'createRuntimeClient'].join(', ')}, type OperationInfo, type OperationMethod, type RawClient, type ResultOf, type RuntimeOptions } from '@gatehouse/client'`,
   )
   w.writeLine("import type { securitySchemes } from './security.js'")
   w.writeLine("import type { paths } from './types.js'")
@@ -61,12 +81,9 @@ export function emitClient(model: ApiModel): string {
   // JSON rather than object literals: nothing for tsc to infer or check, whatever the spec's size.
   w.writeLine(`const operations: { readonly [name: string]: OperationInfo } = JSON.parse(${jsonTemplate(model.operations.map((op) => [op.name, operationRow(op)]))})`)
   w.blankLine()
-  w.writeLine('/** How each security scheme\'s credential travels (`security.ts`\'s `securitySchemes`, as far as the client reads it). */')
+  w.writeLine("/** How each security scheme's credential travels (`security.ts`'s `securitySchemes`; schemes the client cannot send are left out). */")
   w.write('const schemes = ').inlineBlock(() => {
-    for (const scheme of model.schemes) {
-      const credential = credentialKind(scheme)
-      w.writeLine(`${propertyKey(scheme.name)}: ${literal(scheme.type === 'apiKey' ? { credential, in: scheme.in, name: scheme.parameterName } : { credential })},`)
-    }
+    for (const [name, binder] of binders) w.writeLine(`${propertyKey(name)}: ${binder},`)
   })
   w.newLine().blankLine()
 

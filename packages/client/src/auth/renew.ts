@@ -13,7 +13,8 @@ import type { TokenSource } from './token-source.js'
  * matches: a new token from the same grant would not satisfy it.
  */
 export function asksForRenewal(bound: Bound, challenges: readonly Challenge[], hadHeader: boolean): boolean {
-  if (bound.kind === 'basic' || !bound.source?.refresh) return false
+  // Basic's source has no refresh: a password is not renewed.
+  if (!bound.source.refresh) return false
   if (bound.kind === 'apiKey' && !hadHeader) return true
   return challenges.some((c) => {
     const tokenScheme = c.scheme === 'bearer' || c.scheme === 'dpop'

@@ -1,14 +1,24 @@
-// Loaded by the first response that is retried (its own chunk): a page whose calls get
-// no 408/429/5xx never downloads the wait or the Retry-After parser.
+// Loaded by the first response with a retryable status (its own chunk): a page whose calls get
+// no 408/429/5xx never downloads the retry policy, the wait or the Retry-After parser.
 import { parseRetryAfter } from '@gatehouse/http-auth/retry-after'
-import type { RetryPolicy } from './retry.js'
+import { mayRetry, resolveRetry, type RetryOptions } from './retry.js'
 
 /**
- * Waits before try `attempt + 1`: `Retry-After` (RFC 9110 §10.2.3) when the response gives
- * one, else exponential backoff with full jitter; capped at `maxDelayMs`. Rejects with the
- * signal's reason if it aborts first.
+ * Decides whether to send try `attempt + 1` (the `retry` option's policy: tries left, and an
+ * idempotent method or an `Idempotency-Key`); false leaves `res` untouched, to be the result.
+ * Else waits: `Retry-After` (RFC 9110 §10.2.3) when the response gives one, else exponential
+ * backoff with full jitter; capped at `maxDelayMs`. Rejects with the signal's reason if it aborts first.
  */
-export async function backoff(policy: RetryPolicy, attempt: number, res: Response, signal: AbortSignal | undefined): Promise<void> {
+export async function backoff(
+  option: RetryOptions | false | undefined,
+  attempt: number,
+  method: string,
+  headers: Record<string, string>,
+  res: Response,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  const policy = resolveRetry(option)
+  if (!mayRetry(policy, attempt, method, headers)) return false
   const retryAfter = parseRetryAfter(res.headers.get('retry-after'))
   await res.body?.cancel()
   const ms = Math.min(retryAfter ?? Math.random() * policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs)
@@ -16,7 +26,7 @@ export async function backoff(policy: RetryPolicy, attempt: number, res: Respons
     if (signal?.aborted) return reject(signal.reason)
     const done = () => {
       signal?.removeEventListener('abort', abort)
-      resolve()
+      resolve(true)
     }
     const timer = setTimeout(done, ms)
     const abort = () => {

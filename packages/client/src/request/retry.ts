@@ -23,13 +23,11 @@ export function resolveRetry(option: RetryOptions | false | undefined): RetryPol
 
 // RFC 9110 §9.2.2: these may be repeated without changing the outcome.
 const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/i
-// Statuses that say "try again later" (RFC 9110 §15.5.9, §15.6.3–5; RFC 6585 §4).
-const RETRYABLE = new Set([408, 429, 502, 503, 504])
 
 /**
- * Whether a response may be retried: a retryable status, an idempotent method
+ * Whether a response with a retryable status (client.ts's `RETRYABLE`) may be retried: an idempotent method
  * (RFC 9110 §9.2.2) or an `Idempotency-Key` request, and tries left.
  */
-export function mayRetry(policy: RetryPolicy, attempt: number, method: string, headers: Record<string, string>, status: number): boolean {
-  return RETRYABLE.has(status) && attempt < policy.attempts && (IDEMPOTENT.test(method) || headers['idempotency-key'] !== undefined)
+export function mayRetry(policy: RetryPolicy, attempt: number, method: string, headers: Record<string, string>): boolean {
+  return attempt < policy.attempts && (IDEMPOTENT.test(method) || headers['idempotency-key'] !== undefined)
 }

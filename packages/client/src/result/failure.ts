@@ -3,11 +3,11 @@
 // client's weight, and a page whose calls succeed never downloads them.
 import { asksForRenewal, renewToken } from '../auth/renew.js'
 import type { Bound } from '../auth/credentials.js'
+import type { Dpop } from '../auth/dpop.js'
 import type { SourceState } from '../auth/reauth.js'
 import type { TokenSource } from '../auth/token-source.js'
 import type { OperationInfo } from '../client.js'
 import { ChallengeParseError, parseChallenges, parseProblem, readBearerError, readStepUp, type Challenge, type Problem } from '../http-auth.js'
-import type { DpopSigner } from '../options.js'
 import type { Outcome } from './build.js'
 
 /** What one call's earlier attempts changed for the next: the renewed token, the DPoP nonce retry used. */
@@ -27,8 +27,8 @@ export interface AuthFailure {
   sent: (string | undefined)[]
   replayable: boolean
   state: (source: TokenSource) => SourceState
-  /** The client's DPoP signer and the last nonce a server asked for (RFC 9449 §8). */
-  dpop: { signer?: DpopSigner; nonce?: string }
+  /** The client's DPoP state (auth/dpop.ts), when it has a signer. */
+  dpop: Dpop | undefined
   /** What a token source threw instead of a token for this attempt (sent without it). */
   sourceFailed: { error: unknown } | undefined
 }
@@ -56,10 +56,7 @@ export async function afterAuthFailure(out: Outcome, tries: Attempts, x: AuthFai
     out.scopes = x.creds.length ? x.creds.flatMap((c) => c.scopes) : (x.op.security.find((a) => a.length)?.flatMap((r) => r.scopes) ?? [])
     return false
   }
-  const nonce = res.headers.get('dpop-nonce')
-  if (x.dpop.signer && nonce && !tries.nonceRetried && x.replayable && challenges.some((c) => c.scheme === 'dpop' && c.params.error === 'use_dpop_nonce')) {
-    x.dpop.nonce = nonce
-    tries.nonceRetried = true
+  if (x.replayable && x.dpop?.nonceRetry(res, challenges, tries)) {
     await res.body?.cancel()
     return true
   }
