@@ -175,10 +175,13 @@ export function createRuntimeClient(
   const load = () => (raw ??= import('./raw.js').then((m) => m.createRawClient(core, operations, selectCredentials, mergeHeaders, requestSignal)))
   // openapi-fetch's client is loaded on first use (its own chunk in a bundle): every method
   // of it returns a promise anyway, and `use`/`eject` are queued in call order.
+  // (Named, not a Proxy: a Proxy answering every name would make `api.raw` a thenable and give it a
+  // `toJSON` and inspection hooks that reject.)
   const proxy: Record<string, unknown> = {}
-  for (const m of ['request', 'GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'use', 'eject']) {
+  for (const m of 'request GET PUT POST DELETE OPTIONS HEAD PATCH TRACE use eject'.split(' ')) {
     proxy[m] = (...args: unknown[]) => load().then((c) => (c as unknown as Record<string, (...a: unknown[]) => unknown>)[m]!(...args))
   }
-  Object.defineProperty(api, rawName, { value: proxy, enumerable: false })
+  // Not enumerable (defineProperty's default): createQueries walks the operations with Object.keys.
+  Object.defineProperty(api, rawName, { value: proxy })
   return api
 }

@@ -21,16 +21,17 @@ export type ValidateOption = ResponseSchemas | (() => Promise<ResponseSchemas>)
 
 /** Returns a memoised getter of the schemas, or throws on a value that is neither form (e.g. the former `validate: true`). */
 export function schemasOf(validate: ValidateOption): () => Promise<ResponseSchemas> {
-  if (typeof validate === 'function') {
-    let loading: Promise<ResponseSchemas> | undefined
-    return () => (loading ??= validate())
+  if (typeof validate !== 'function') {
+    // `?.`: null and undefined fail here too.
+    if (typeof (validate as Partial<ResponseSchemas> | null)?.operationSchemas !== 'object') {
+      throw new TypeError(
+        "createClient: `validate` takes the generated schemas (`import * as schemas from './schemas.js'`) or a function that imports them, not " +
+          JSON.stringify(validate),
+      )
+    }
+    const schemas = validate
+    validate = async () => schemas
   }
-  if (validate === null || typeof validate !== 'object' || typeof (validate as Partial<ResponseSchemas>).operationSchemas !== 'object') {
-    throw new TypeError(
-      "createClient: `validate` takes the generated schemas (`import * as schemas from './schemas.js'`) or a function that imports them, not " +
-        JSON.stringify(validate),
-    )
-  }
-  const loaded = Promise.resolve(validate)
-  return () => loaded
+  let loading: Promise<ResponseSchemas> | undefined
+  return () => (loading ??= validate())
 }

@@ -1,6 +1,8 @@
-// Token renewal after a 401, loaded with the error path (result/failure.ts): a page whose
-// calls succeed never downloads it.
+// Token renewal after a 401, loaded by result/failure.ts for the first 401 of a credential
+// that can refresh: a page whose calls succeed, or whose tokens cannot be renewed, never downloads it.
 import type { Challenge } from '../http-auth.js'
+import type { Outcome } from '../result/build.js'
+import type { Attempts, AuthFailure } from '../result/failure.js'
 import type { Bound } from './credentials.js'
 import type { SourceState } from './reauth.js'
 import type { TokenSource } from './token-source.js'
@@ -49,4 +51,30 @@ export async function renewToken(source: TokenSource, st: SourceState, rejected:
     return t
   }
   return (st.pending = source.refresh({ rejected, challenges }).then(done, (error: unknown) => done(undefined, error)))
+}
+
+/**
+ * After a 401 that may be recovered from (not a credentials exchange, no failed source, no renewal
+ * yet in this call): renews the first credential the challenges ask to renew and says to send again
+ * with its token (true), or notes in `out` why not (`reauthSkipped`, and `reauthError`).
+ */
+export async function renew(out: Outcome, tries: Attempts, x: AuthFailure, challenges: Challenge[], hadHeader: boolean): Promise<boolean> {
+  const i = x.creds.findIndex((c) => asksForRenewal(c, challenges, hadHeader))
+  if (i < 0) out.reauthSkipped = 'not-renewable'
+  else if (!x.replayable) out.reauthSkipped = 'body-not-replayable'
+  else {
+    const source = x.creds[i]!.source
+    const st = x.state(source)
+    const token = await renewToken(source, st, x.sent[i], challenges)
+    if (token !== undefined) {
+      tries.forced = source
+      tries.token = token
+      tries.reauthenticated = true
+      await out.res.body?.cancel()
+      return true
+    }
+    out.reauthSkipped = 'refresh-failed'
+    if (st.error !== undefined) out.reauthError = st.error
+  }
+  return false
 }

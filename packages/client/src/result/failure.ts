@@ -1,7 +1,7 @@
 // The error path, loaded on the first response that needs it (a dynamic import):
 // challenge and problem parsing, scope reading and token renewal are most of the
-// client's weight, and a page whose calls succeed never downloads them.
-import { asksForRenewal, renewToken } from '../auth/renew.js'
+// client's weight, and a page whose calls succeed never downloads them. Token renewal
+// (auth/renew.ts) is a further chunk, loaded by the first 401 of a credential that can refresh.
 import type { Bound } from '../auth/credentials.js'
 import type { Dpop } from '../auth/dpop.js'
 import type { SourceState } from '../auth/reauth.js'
@@ -66,23 +66,10 @@ export async function afterAuthFailure(out: Outcome, tries: Attempts, x: AuthFai
     out.reauthSkipped = 'refresh-failed'
     out.reauthError = x.sourceFailed.error
   } else if (!tries.reauthenticated) {
-    const i = x.creds.findIndex((c) => asksForRenewal(c, challenges, header !== null))
-    if (i < 0) out.reauthSkipped = 'not-renewable'
-    else if (!x.replayable) out.reauthSkipped = 'body-not-replayable'
-    else {
-      const source = x.creds[i]!.source!
-      const st = x.state(source)
-      const token = await renewToken(source, st, x.sent[i], challenges)
-      if (token !== undefined) {
-        tries.forced = source
-        tries.token = token
-        tries.reauthenticated = true
-        await res.body?.cancel()
-        return true
-      }
-      out.reauthSkipped = 'refresh-failed'
-      if (st.error !== undefined) out.reauthError = st.error
-    }
+    // Renewal is a chunk of its own (auth/renew.ts), loaded only when a credential can refresh:
+    // a page with fixed tokens or API keys never downloads it.
+    if (x.creds.some((c) => c.source.refresh)) return (await import('../auth/renew.js')).renew(out, tries, x, challenges, header !== null)
+    out.reauthSkipped = 'not-renewable'
   }
   return false
 }
