@@ -1,4 +1,4 @@
-import { authenticate, type AuthEnvironment, type AuthOutcome } from './authenticate.js'
+import { authenticate, planOf, type AuthEnvironment, type AuthOutcome, type Plan } from './authenticate.js'
 import { readBody, type BodyOutcome } from './body.js'
 import { challengeHeaders, schemeChallenge } from './challenges.js'
 import { corsHeaders, preflight, type CorsOptions } from './cors.js'
@@ -118,6 +118,23 @@ class Context implements RuntimeContext {
 
 type Result = Outgoing | Response
 
+/** What the pipeline derives once per operation: a route match hands it back, so a request looks nothing up by name. */
+interface Entry {
+  readonly name: string
+  readonly op: OperationDefinition
+  readonly plan: Plan
+  /** The operation's `reply` object: its helpers are stateless, so all requests share it. */
+  readonly reply: Record<string, unknown>
+  /** Query names that carry API keys: credentials, never reported as unsupported parameters. */
+  readonly credentialKeys: ReadonlySet<string>
+  /** A credentials exchange whose client authenticates with Basic: its form body is read before authenticating. */
+  readonly exchangeClient: boolean
+  /** A credentials exchange: the realm of its `invalid_client` challenge. */
+  readonly exchangeRealm: string | undefined
+  /** The challenges of a handler's 401 that carries none (one per scheme, no error code). */
+  readonly bareChallenges: [string, string][]
+}
+
 /** The one 404 of the app: unknown routes and `reply.hidden()` both come from here, byte for byte. */
 export function notFound(): Outgoing {
   return problemOut(404)
@@ -138,38 +155,32 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     maxFileSize: options.multipart?.maxFileSize ?? maxBodySize,
     development,
   }
-  const router = new Router(api.operations)
   const realmOf = (scheme: string) => api.schemes[scheme]?.realm ?? api.realm ?? options.realm
   const authEnv: AuthEnvironment = { schemes: api.schemes, verifiers: options.authenticate, realmOf, development, notFound, unauthenticated: new WeakMap() }
-  const replies = new Map<string, Record<string, unknown>>()
-  const bareChallenges = new Map<string, [string, string][]>()
-  const credentialKeys = new Map<string, Set<string>>()
-  // Credentials exchanges: the realm of their `invalid_client` challenge, and whether a Basic
-  // scheme authenticates the client (then `client_id`/`client_secret` in the body count too).
-  const exchangeRealms = new Map<string, string | undefined>()
-  const exchangeClients = new Set<string>()
-  for (const [name, op] of Object.entries(api.operations)) {
+  const router = new Router(api.operations, (name, op): Entry => {
     const first = op.security.find((r) => r.length > 0)?.[0]?.scheme
-    replies.set(name, createReply(op, { notFound, realm: first === undefined ? api.realm ?? options.realm : realmOf(first) }))
+    const reply = createReply(op, { notFound, realm: first === undefined ? api.realm ?? options.realm : realmOf(first) })
+    let exchangeClient = false
+    let exchangeRealm: string | undefined
     if (op.credentialsExchange) {
       const basic = exchangeBasicScheme(op, api.schemes)
-      if (basic !== undefined) exchangeClients.add(name)
+      exchangeClient = basic !== undefined
       const scheme = basic ?? first
-      exchangeRealms.set(name, scheme === undefined ? api.realm ?? options.realm : realmOf(scheme))
+      exchangeRealm = scheme === undefined ? api.realm ?? options.realm : realmOf(scheme)
     }
-    const keys = new Set<string>()
+    const credentialKeys = new Set<string>()
     for (const requirement of op.security) {
       for (const { scheme } of requirement) {
         const def = api.schemes[scheme]
-        if (def?.credential === 'apiKey' && def.in === 'query' && def.name) keys.add(def.name)
+        if (def?.credential === 'apiKey' && def.in === 'query' && def.name) credentialKeys.add(def.name)
       }
     }
-    credentialKeys.set(name, keys)
     const schemes = [...new Set(op.security.flatMap((r) => r.map(({ scheme }) => scheme)))].filter((s) => api.schemes[s])
-    bareChallenges.set(name, challengeHeaders(schemes.map((s) => schemeChallenge(api.schemes[s]!, realmOf(s)))))
-  }
+    const bareChallenges = challengeHeaders(schemes.map((s) => schemeChallenge(api.schemes[s]!, realmOf(s))))
+    return { name, op, plan: planOf(op, api.schemes), reply, credentialKeys, exchangeClient, exchangeRealm, bareChallenges }
+  })
 
-  const allow = (route: RouteMatch) => {
+  const allow = (route: RouteMatch<Entry>) => {
     const methods = [...route.methods.keys()]
     if (methods.includes('GET') && !methods.includes('HEAD')) methods.push('HEAD')
     return methods
@@ -183,76 +194,74 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     const sources = new RequestSources(incoming)
     const entry = route.methods.get(incoming.method) ?? (incoming.method === 'HEAD' ? route.methods.get('GET') : undefined)
     if (!entry) return wrongMethod(route, sources)
-    const [name, op] = entry
-    served.operation = name
-    if (exchangeClients.has(name)) return exchange(name, op, route, incoming)
-    const auth = authenticate(op, sources, authEnv)
-    return isThenable(auth) ? auth.then((a) => validate(name, op, route, sources, a)) : validate(name, op, route, sources, auth)
+    served.operation = entry.name
+    if (entry.exchangeClient) return exchange(entry, route, incoming)
+    const auth = authenticate(entry.op, sources, authEnv, entry.plan)
+    return isThenable(auth) ? auth.then((a) => validate(entry, route, sources, a)) : validate(entry, route, sources, auth)
   }
 
   // A token endpoint reads the client credentials of its form body before authenticating (§2.3.1).
-  function exchange(name: string, op: OperationDefinition, route: RouteMatch, incoming: Incoming): Result | Promise<Result> {
+  function exchange(entry: Entry, route: RouteMatch<Entry>, incoming: Incoming): Result | Promise<Result> {
     const go = (client: BodyClient) => {
       const sources = new ExchangeSources(incoming, client)
-      const auth = authenticate(op, sources, authEnv)
-      return isThenable(auth) ? auth.then((a) => validate(name, op, route, sources, a)) : validate(name, op, route, sources, auth)
+      const auth = authenticate(entry.op, sources, authEnv, entry.plan)
+      return isThenable(auth) ? auth.then((a) => validate(entry, route, sources, a)) : validate(entry, route, sources, auth)
     }
     const client = readBodyClient(incoming)
     return isThenable(client) ? client.then(go) : go(client)
   }
 
   // Pipeline failures of a credentials exchange take the RFC 6749 §5.2 form; others stay problems.
-  function failure(name: string, op: OperationDefinition, out: Outgoing): Outgoing {
-    return op.credentialsExchange ? oauthFailure(out, exchangeRealms.get(name), development) : out
+  function failure(entry: Entry, out: Outgoing): Outgoing {
+    return entry.op.credentialsExchange ? oauthFailure(out, entry.exchangeRealm, development) : out
   }
 
-  function wrongMethod(route: RouteMatch, sources: RequestSources): Result | Promise<Result> {
+  function wrongMethod(route: RouteMatch<Entry>, sources: RequestSources): Result | Promise<Result> {
     const notAllowed = problemOut(405, {}, [['allow', allow(route).join(', ')]])
     // Answer as the route's protected operation would, so an anonymous caller cannot tell
     // which methods exist (a 405 would list them in `Allow`).
-    const guarded = development ? undefined : [...route.methods.values()].find(([, op]) => isProtected(op))
+    const guarded = development ? undefined : [...route.methods.values()].find(({ op }) => isProtected(op))
     if (!guarded) return notAllowed
     const pick = (outcome: AuthOutcome) => (!outcome.ok && (outcome.out.status === 401 || outcome.out.status === 400) ? outcome.out : notAllowed)
-    const outcome = authenticate(guarded[1], sources, authEnv)
+    const outcome = authenticate(guarded.op, sources, authEnv, guarded.plan)
     return isThenable(outcome) ? outcome.then(pick) : pick(outcome)
   }
 
-  function validate(name: string, op: OperationDefinition, route: RouteMatch, sources: RequestSources, auth: AuthOutcome): Result | Promise<Result> {
-    if (!auth.ok) return failure(name, op, auth.out)
+  function validate(entry: Entry, route: RouteMatch<Entry>, sources: RequestSources, auth: AuthOutcome): Result | Promise<Result> {
+    if (!auth.ok) return failure(entry, auth.out)
     const issues: Issue[] = []
-    const params = readParameters(op, sources, sources.query(), route.params, credentialKeys.get(name)!, issues)
+    const op = entry.op
+    const params = readParameters(op, sources, sources.query(), route.params, entry.credentialKeys, issues)
     const body = readBody(op, sources.incoming, issues, multipart)
-    return isThenable(body)
-      ? body.then((b) => run(name, op, sources.incoming, auth, params, issues, b))
-      : run(name, op, sources.incoming, auth, params, issues, body)
+    return isThenable(body) ? body.then((b) => run(entry, sources.incoming, auth, params, issues, b)) : run(entry, sources.incoming, auth, params, issues, body)
   }
 
   function run(
-    name: string,
-    op: OperationDefinition,
+    entry: Entry,
     incoming: Incoming,
     auth: AuthOutcome & { ok: true },
     params: RuntimeContext['params'],
     issues: Issue[],
     body: BodyOutcome,
   ): Result | Promise<Result> {
-    if (!body.ok) return failure(name, op, body.out)
-    if (issues.length > 0) return failure(name, op, invalidRequest(issues))
+    if (!body.ok) return failure(entry, body.out)
+    if (issues.length > 0) return failure(entry, invalidRequest(issues))
+    const name = entry.name
     const handler = options.handlers[name] as ((context: RuntimeContext, reply: unknown) => unknown) | undefined
     if (!handler) return problemOut(501, { detail: development ? `No handler for operation ${name}.` : undefined })
     const context = new Context(name, params, body.body, auth.principal, auth.principals, incoming)
-    const result = handler(context, replies.get(name))
-    return isThenable(result) ? Promise.resolve(result).then((r) => finish(name, op, r)) : finish(name, op, result)
+    const result = handler(context, entry.reply)
+    return isThenable(result) ? Promise.resolve(result).then((r) => finish(entry, r)) : finish(entry, result)
   }
 
-  function finish(name: string, op: OperationDefinition, result: unknown): Result {
+  function finish(entry: Entry, result: unknown): Result {
     if (!(result instanceof Outgoing) && !(result instanceof Response)) {
-      throw new TypeError(`handler ${name} must return a reply (got ${result === null ? 'null' : typeof result})`)
+      throw new TypeError(`handler ${entry.name} must return a reply (got ${result === null ? 'null' : typeof result})`)
     }
-    if (development) checkReply(name, op, result, logger)
+    if (development) checkReply(entry.name, entry.op, result, logger)
     // RFC 9110 §15.5.2: a 401 carries at least one challenge, also when a handler sends it.
     if (result instanceof Outgoing && result.status === 401 && !result.headers.some(([n]) => n === 'www-authenticate')) {
-      return new Outgoing(401, [...result.headers, ...bareChallenges.get(name)!], result.body)
+      return new Outgoing(401, [...result.headers, ...entry.bareChallenges], result.body)
     }
     return result
   }

@@ -49,9 +49,8 @@ function missingScopes(requirement: readonly SchemeRequirement[], principals: Ma
  * (a requirement holds when each of its schemes authenticated and holds every listed scope).
  * Nothing here looks at parameters or the body, so a failing caller learns nothing about them.
  */
-export function authenticate(op: OperationDefinition, sources: CredentialSources, env: AuthEnvironment): AuthOutcome | Promise<AuthOutcome> {
+export function authenticate(op: OperationDefinition, sources: CredentialSources, env: AuthEnvironment, plan: Plan = planOf(op, env.schemes)): AuthOutcome | Promise<AuthOutcome> {
   if (op.security.length === 0) return PUBLIC
-  const plan = planOf(op, env.schemes)
   if (plan.single) {
     const outcome = authenticateSingle(op, plan, sources, env)
     if (outcome !== undefined) return outcome
@@ -188,7 +187,8 @@ function challenge(env: AuthEnvironment, name: string, error?: ChallengeError): 
   return schemeChallenge(env.schemes[name] ?? UNKNOWN_SCHEME, env.realmOf(name), error)
 }
 
-interface Plan {
+/** How an operation's alternatives are authenticated, derived once per operation ({@link planOf}). */
+export interface Plan {
   /** Every scheme of the alternatives, in first-seen order. */
   schemes: string[]
   /** Credential slot of each scheme (same index). */
@@ -201,8 +201,8 @@ interface Plan {
 const UNKNOWN_SCHEME: SchemeDefinition = { type: 'unknown', credential: 'unsupported' }
 const ABSENT: Extracted = { state: 'absent' }
 const plans = new WeakMap<OperationDefinition, Plan>()
-// Derived once per operation (an operation object belongs to one API, hence one scheme table).
-function planOf(op: OperationDefinition, schemeTable: Readonly<Record<string, SchemeDefinition>>): Plan {
+/** The plan of an operation, derived once (an operation object belongs to one API, hence one scheme table). */
+export function planOf(op: OperationDefinition, schemeTable: Readonly<Record<string, SchemeDefinition>>): Plan {
   let plan = plans.get(op)
   if (plan) return plan
   const schemes: string[] = []

@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod'
 import { $ZodAsyncError, config, util, type $ZodIssue, type $ZodRawIssue, type $ZodType, type ParsePayload } from 'zod/v4/core'
+import * as zodCore from 'zod/v4/core'
 import { Outgoing, reasonPhrase } from './outgoing.js'
 
 /**
@@ -39,16 +40,77 @@ function reasonOf(message: string): string {
  * the result object: zod 4.6 returns failures as a literal with a lazy `error` accessor, and V8 gives
  * every such literal a map of its own in old space, so each rejected request left its issues to be
  * promoted out of the young generation (scavenges took 10–30 ms under a flood of bad bodies).
+ * Returns the raw payload; its issues are finalized by {@link finalized} only when there are any.
  */
-function parse(schema: ZodType, value: unknown): { ok: true; data: unknown } | { ok: false; issues: $ZodIssue[] } {
-  // A fresh context per parse: zod keeps per-parse state on it (its cycle memo).
-  const ctx = { async: false }
-  const result = (schema as unknown as $ZodType)._zod.run({ value, issues: [] }, ctx) as ParsePayload | Promise<ParsePayload>
+function run(schema: ZodType, value: unknown, ctx: ParseContext): ParsePayload {
+  const result = runnerOf(schema)._zod.run({ value, issues: [] }, ctx) as ParsePayload | Promise<ParsePayload>
   if (result instanceof Promise) throw new $ZodAsyncError()
-  if (result.issues.length === 0) return { ok: true, data: result.value }
+  return result
+}
+
+type ParseContext = { async: false }
+
+// What `check` runs per schema: zod's `compile()` clone of it when that is faster, else the schema.
+const runners = new WeakMap<ZodType, $ZodType>()
+
+function runnerOf(schema: ZodType): $ZodType {
+  let runner = runners.get(schema)
+  if (runner === undefined) {
+    runner = compiled(schema as unknown as $ZodType)
+    runners.set(schema, runner)
+  }
+  return runner
+}
+
+/**
+ * zod's compiled clone of a schema: a generated parser answers valid input (the common case, with
+ * fewer calls and objects than the interpreter), and anything it rejects goes to the schema's own
+ * runtime parse, so issues and messages are zod's as before. The generated schemas.ts builds every
+ * component behind `z.lazy`, which compile() does not see through: the lazies at the top are
+ * unwrapped, and below it only lazies around leaves (an enum, a string) are accepted; compiled code
+ * runs a lazy through the runtime without its object JIT, slower than not compiling at all. The
+ * schema itself when compile() refuses (cycles, async or unsupported checks) or is not in this zod.
+ */
+function compiled(schema: $ZodType): $ZodType {
+  const compile = (zodCore as Partial<typeof zodCore>).compile
+  if (compile === undefined) return schema
+  let target = schema
+  const seen = new Set<$ZodType>()
+  while (target._zod.def.type === 'lazy') {
+    if (seen.has(target)) return schema
+    seen.add(target)
+    target = (target._zod as unknown as { innerType: $ZodType }).innerType
+  }
+  if (!lazyOnlyAroundLeaves(target, seen)) return schema
+  const clone = compile(target)
+  return clone === target ? schema : clone
+}
+
+const LEAVES = new Set(['string', 'number', 'int', 'boolean', 'bigint', 'null', 'undefined', 'enum', 'literal', 'unknown', 'any', 'never', 'template_literal', 'date'])
+
+/** Walks a schema's subtree (resolving lazies, as compile() needs them resolved): false if a lazy wraps more than a leaf. */
+function lazyOnlyAroundLeaves(schema: $ZodType, seen: Set<$ZodType>): boolean {
+  if (seen.has(schema)) return true
+  seen.add(schema)
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string }
+  if (def.type === 'lazy') {
+    const inner = (schema._zod as unknown as { innerType: $ZodType }).innerType
+    return LEAVES.has(inner._zod.def.type)
+  }
+  const children: unknown[] = []
+  if (def.type === 'object') children.push(...Object.values(def.shape as Record<string, unknown>), def.catchall)
+  for (const key of ['element', 'rest', 'keyType', 'valueType', 'left', 'right', 'innerType', 'in', 'out']) children.push(def[key])
+  for (const key of ['options', 'items']) if (Array.isArray(def[key])) children.push(...(def[key] as unknown[]))
+  for (const child of children) {
+    if (child !== undefined && !lazyOnlyAroundLeaves(child as $ZodType, seen)) return false
+  }
+  return true
+}
+
+function finalized(payload: ParsePayload, ctx: ParseContext): $ZodIssue[] {
   const issues: $ZodIssue[] = []
-  for (const raw of result.issues as $ZodRawIssue[]) issues.push(util.finalizeIssue(raw, ctx, config()))
-  return { ok: false, issues }
+  for (const raw of payload.issues as $ZodRawIssue[]) issues.push(util.finalizeIssue(raw, ctx, config()))
+  return issues
 }
 
 // A path holds symbols only for symbol-keyed properties (never in JSON): copy only then.
@@ -59,9 +121,11 @@ function keysOf(path: readonly PropertyKey[]): readonly (string | number)[] {
 
 /** Runs a zod schema and turns its issues into gatehouse issues rooted at `location` (`body` or a parameter location). */
 export function check(schema: ZodType, value: unknown, location: IssueLocation, issues: Issue[], rename?: (key: string) => string): unknown {
-  const result = parse(schema, value)
-  if (result.ok) return result.data
-  for (const issue of result.issues) {
+  // A fresh context per parse: zod keeps per-parse state on it (its cycle memo).
+  const ctx: ParseContext = { async: false }
+  const payload = run(schema, value, ctx)
+  if (payload.issues.length === 0) return payload.value
+  for (const issue of finalized(payload, ctx)) {
     const path = keysOf(issue.path)
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {

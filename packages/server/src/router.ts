@@ -1,16 +1,16 @@
 import type { OperationDefinition } from './definition.js'
 
-/** What a path matched: its operations by upper-case method, and the decoded path parameters. */
-export interface RouteMatch {
-  methods: ReadonlyMap<string, [name: string, op: OperationDefinition]>
+/** What a path matched: the entries of its operations by upper-case method, and the decoded path parameters. */
+export interface RouteMatch<E> {
+  methods: ReadonlyMap<string, E>
   params: Record<string, string>
 }
 
-interface TemplateRoute {
+interface TemplateRoute<E> {
   pattern: RegExp
   names: string[]
   literal: number
-  methods: Map<string, [string, OperationDefinition]>
+  methods: Map<string, E>
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -20,20 +20,24 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * templated ones by first segment, the template with the most literal characters first
  * (OpenAPI 3.1 §4.8.8: concrete paths win over templated ones).
  */
-export class Router {
+export class Router<E> {
   // A literal path always matches the same way: its match is built once, frozen, and shared.
-  #exact = new Map<string, RouteMatch>()
-  #templates = new Map<string, TemplateRoute[]>()
+  #exact = new Map<string, RouteMatch<E>>()
+  #templates = new Map<string, TemplateRoute<E>[]>()
 
-  constructor(operations: Readonly<Record<string, OperationDefinition>>) {
-    const byTemplate = new Map<string, TemplateRoute>()
-    const exact = new Map<string, Map<string, [string, OperationDefinition]>>()
+  /**
+   * `entryOf` gives what a match hands back per operation (the app keeps everything it derives
+   * once per operation there, so serving a request looks nothing else up by name).
+   */
+  constructor(operations: Readonly<Record<string, OperationDefinition>>, entryOf: (name: string, op: OperationDefinition) => E) {
+    const byTemplate = new Map<string, TemplateRoute<E>>()
+    const exact = new Map<string, Map<string, E>>()
     for (const [name, op] of Object.entries(operations)) {
       const method = op.method.toUpperCase()
       if (!op.path.includes('{')) {
         let methods = exact.get(op.path)
         if (!methods) exact.set(op.path, (methods = new Map()))
-        methods.set(method, [name, op])
+        methods.set(method, entryOf(name, op))
         continue
       }
       let route = byTemplate.get(op.path)
@@ -53,14 +57,14 @@ export class Router {
         list.push(route)
         this.#templates.set(first, list)
       }
-      route.methods.set(method, [name, op])
+      route.methods.set(method, entryOf(name, op))
     }
     for (const list of this.#templates.values()) list.sort((a, b) => b.literal - a.literal)
     for (const [path, methods] of exact) this.#exact.set(path, Object.freeze({ methods, params: Object.freeze({}) }))
   }
 
   /** The route of `pathname`, or undefined (→ 404). A path parameter that fails to percent-decode does not match. */
-  match(pathname: string): RouteMatch | undefined {
+  match(pathname: string): RouteMatch<E> | undefined {
     if (pathname.includes('%')) pathname = normalizePercent(pathname)
     const exact = this.#exact.get(pathname)
     if (exact) return exact
@@ -68,7 +72,7 @@ export class Router {
   }
 }
 
-function matchAny(routes: readonly TemplateRoute[] | undefined, pathname: string): RouteMatch | undefined {
+function matchAny<E>(routes: readonly TemplateRoute<E>[] | undefined, pathname: string): RouteMatch<E> | undefined {
   if (!routes) return undefined
   for (const route of routes) {
     const m = route.pattern.exec(pathname)

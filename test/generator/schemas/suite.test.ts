@@ -1,4 +1,7 @@
+import { isDeepStrictEqual } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { check, type Issue } from '../../../packages/server/src/issues.js'
+import type { ZodType } from 'zod'
 import { KNOWN_FAILURES } from './suite-known-failures.js'
 import { type Components, type Draft, generateGroups, loadSuite, type SuiteGroup } from './suite.js'
 
@@ -23,6 +26,7 @@ for (const draft of ['draft2020-12', 'draft4'] as const) {
     const groups = loadSuite(draft)
     const outcomes: Outcome[] = []
     const errors: string[] = []
+    const serverDisagrees: string[] = []
 
     beforeAll(async () => {
       const files = [...new Set(groups.map((g) => g.file))]
@@ -36,7 +40,10 @@ for (const draft of ['draft2020-12', 'draft4'] as const) {
           errors.push(`${file}: ${(error as Error).message}`)
           continue
         }
-        inScope.forEach((group, i) => run(draft, file, group, components[`G${i}`]!, outcomes))
+        inScope.forEach((group, i) => {
+          serve(file, group, components[`G${i}`]!, serverDisagrees)
+          run(draft, file, group, components[`G${i}`]!, outcomes)
+        })
       }
       if (process.env.SUITE_REPORT) report(draft, outcomes)
     }, 240_000)
@@ -60,6 +67,12 @@ for (const draft of ['draft2020-12', 'draft4'] as const) {
       expect(passed / outcomes.length).toBeGreaterThanOrEqual(THRESHOLD)
     })
 
+    // The server validates through zod's compiled fast path where it can (packages/server/src/issues.ts).
+    it("gets the server's verdict and value from zod's runtime parse on every instance", () => {
+      expect(outcomes.length).toBeGreaterThan(500)
+      expect(serverDisagrees).toEqual([])
+    })
+
     it('rejects no valid instance outside the documented list', () => {
       const known = new Set(KNOWN_FAILURES[draft].filter(([, , kind]) => kind === 'rejects-valid').map(([id]) => id))
       expect(outcomes.filter((o) => o.valid && !o.passed && !known.has(o.id)).map((o) => o.id)).toEqual([])
@@ -78,6 +91,28 @@ function run(draft: Draft, file: string, group: SuiteGroup, schema: { safeParse(
     outcomes.push({ file, id: `${file} › ${group.description} › ${test.description}`, valid: test.valid, passed: success === test.valid })
   }
   void draft
+}
+
+/** Runs each instance through the server's `check` first (as a server would), then zod's runtime parse; records any difference. */
+function serve(file: string, group: SuiteGroup, schema: ZodType, disagreements: string[]): void {
+  for (const test of group.tests) {
+    const issues: Issue[] = []
+    const served = attempt(() => check(schema, test.data, 'body', issues))
+    const runtime = attempt(() => schema.safeParse(test.data))
+    const agree =
+      'threw' in served || 'threw' in runtime
+        ? 'threw' in served && 'threw' in runtime
+        : (issues.length === 0) === runtime.value.success && (!runtime.value.success || isDeepStrictEqual(served.value, runtime.value.data))
+    if (!agree) disagreements.push(`${file} › ${group.description} › ${test.description}`)
+  }
+}
+
+function attempt<T>(parse: () => T): { value: T } | { threw: unknown } {
+  try {
+    return { value: parse() }
+  } catch (error) {
+    return { threw: error }
+  }
 }
 
 function report(draft: Draft, outcomes: Outcome[]): void {
