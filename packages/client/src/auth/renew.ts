@@ -14,7 +14,7 @@ import type { TokenSource } from './token-source.js'
  * other scheme, or none. `insufficient_user_authentication` (RFC 9470) never
  * matches: a new token from the same grant would not satisfy it.
  */
-export function asksForRenewal(bound: Bound, challenges: readonly Challenge[], hadHeader: boolean): boolean {
+function asksForRenewal(bound: Bound, challenges: readonly Challenge[], hadHeader: boolean): boolean {
   // Basic's source has no refresh: a password is not renewed.
   if (!bound.source.refresh) return false
   if (bound.kind === 'apiKey' && !hadHeader) return true
@@ -32,7 +32,7 @@ export function asksForRenewal(bound: Bound, challenges: readonly Challenge[], h
  * that carried an older token than the current one is replayed with the current
  * one, without a refresh. A token whose refresh failed is not refreshed again.
  */
-export async function renewToken(source: TokenSource, st: SourceState, rejected: string | undefined, challenges: Challenge[]): Promise<string | undefined> {
+async function renewToken(source: TokenSource, st: SourceState, rejected: string | undefined, challenges: Challenge[]): Promise<string | undefined> {
   // reauth.ts's currentToken, written out: importing it would split that module into a chunk of its own, shared with the first load.
   const got = await source.getToken()
   const now = st.fresh !== undefined && got === st.stale ? st.fresh : got
