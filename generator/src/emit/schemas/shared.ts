@@ -72,68 +72,143 @@ export function hoistShared(consts: NamedExpr[], allocate: (base: string) => str
 /**
  * Structural identity of expression trees by hash-consing, bottom-up and linear: two trees get the
  * same id exactly when they are written the same. `describe` builds a pass's own facts about a node
- * (with its id) from its already interned parts, in `partsOf` order; each node is described once.
+ * (with its id) from its already interned parts, in `partsOf` order; it runs once per id.
+ *
+ * A node is the sequence of its kind, its own strings and its parts' ids, folded into an id one
+ * pair at a time in a table of integer pairs (`PairTable`): no key is built per node (string keys
+ * were most of this pass's time and garbage on Microsoft Graph). The fold is injective because
+ * each kind fixes where its strings and its parts sit in the sequence.
  */
 export function structuralInterner<T extends { readonly id: number }>(describe: (expr: Expr, id: number, parts: readonly T[]) => T): (expr: Expr) => T {
   const memo = new Map<Expr, T>()
-  // Leaves are the most numerous nodes: interned by their text without building a key.
-  const leaves = new Map<string, T>()
-  const ids = new Map<string, number>()
-  let next = 0
+  const described: T[] = []
+  const pairs = new PairTable()
+  const strings = new Map<string, number>()
+  const str = (text: string): number => {
+    let id = strings.get(text)
+    if (id === undefined) strings.set(text, (id = strings.size))
+    return id
+  }
   const intern = (expr: Expr): T => {
     let node = memo.get(expr)
     if (node) return node
-    if (expr.kind === 'code') {
-      node = leaves.get(expr.code)
-      if (node === undefined) leaves.set(expr.code, (node = describe(expr, next++, [])))
-    } else {
-      const parts = partsOf(expr).map(intern)
-      const key = keyOf(expr, parts)
-      let id = ids.get(key)
-      if (id === undefined) ids.set(key, (id = next++))
-      node = describe(expr, id, parts)
+    let parts: T[]
+    let id: number
+    switch (expr.kind) {
+      case 'code':
+        parts = []
+        id = pairs.pair(CODE, str(expr.code))
+        break
+      case 'member':
+        parts = [intern(expr.target)]
+        id = pairs.pair(pairs.pair(MEMBER, parts[0]!.id), str(expr.name))
+        break
+      case 'call':
+        parts = [intern(expr.callee)]
+        id = pairs.pair(CALL, parts[0]!.id)
+        for (const arg of expr.args) {
+          const part = intern(arg)
+          parts.push(part)
+          id = pairs.pair(id, part.id)
+        }
+        break
+      case 'object':
+        parts = []
+        id = OBJECT
+        for (const [key, value] of expr.entries) {
+          const part = intern(value)
+          parts.push(part)
+          id = pairs.pair(pairs.pair(id, str(key)), part.id)
+        }
+        break
+      case 'array':
+        parts = []
+        id = ARRAY
+        for (const item of expr.items) {
+          const part = intern(item)
+          parts.push(part)
+          id = pairs.pair(id, part.id)
+        }
+        break
+      case 'arrow':
+        parts = [intern(expr.body)]
+        id = pairs.pair(ARROW, parts[0]!.id)
+        break
+      case 'comment':
+        parts = [intern(expr.expr)]
+        id = pairs.pair(pairs.pair(COMMENT, str(expr.text)), parts[0]!.id)
+        break
     }
+    node = described[id] ??= describe(expr, id, parts)
     memo.set(expr, node)
     return node
   }
   return intern
 }
 
-/** The sub-expressions a node is made of, in source order (a call's callee first). */
-function partsOf(expr: Exclude<Expr, { kind: 'code' }>): Expr[] {
-  switch (expr.kind) {
-    case 'member':
-      return [expr.target]
-    case 'call':
-      return [expr.callee, ...expr.args]
-    case 'object':
-      return expr.entries.map(([, v]) => v)
-    case 'array':
-      return expr.items
-    case 'arrow':
-      return [expr.body]
-    case 'comment':
-      return [expr.expr]
+// The first element of each kind's sequence: negative, so never the id of a pair (ids count up from 0).
+const CODE = -1
+const MEMBER = -2
+const CALL = -3
+const OBJECT = -4
+const ARRAY = -5
+const ARROW = -6
+const COMMENT = -7
+
+/**
+ * An id for each distinct pair of integers, in order of first sight: open addressing over typed
+ * arrays, so interning allocates nothing but the occasional doubling.
+ */
+class PairTable {
+  private firsts = new Int32Array(1 << 16)
+  private seconds = new Int32Array(1 << 16)
+  /** id + 1 per slot; 0 marks an empty slot. */
+  private ids = new Int32Array(1 << 16)
+  private count = 0
+
+  /** The id of the pair `(a, b)`, a new one the first time it is seen. */
+  pair(a: number, b: number): number {
+    const mask = this.ids.length - 1
+    let slot = hash(a, b) & mask
+    for (;;) {
+      const id = this.ids[slot]!
+      if (id === 0) break
+      if (this.firsts[slot] === a && this.seconds[slot] === b) return id - 1
+      slot = (slot + 1) & mask
+    }
+    const id = this.count++
+    this.firsts[slot] = a
+    this.seconds[slot] = b
+    this.ids[slot] = id + 1
+    // At most half full, so probe runs stay short.
+    if (this.count * 2 > this.ids.length) this.grow()
+    return id
+  }
+
+  private grow(): void {
+    const [firsts, seconds, ids] = [this.firsts, this.seconds, this.ids]
+    const size = ids.length * 2
+    this.firsts = new Int32Array(size)
+    this.seconds = new Int32Array(size)
+    this.ids = new Int32Array(size)
+    const mask = size - 1
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] === 0) continue
+      let slot = hash(firsts[i]!, seconds[i]!) & mask
+      while (this.ids[slot] !== 0) slot = (slot + 1) & mask
+      this.firsts[slot] = firsts[i]!
+      this.seconds[slot] = seconds[i]!
+      this.ids[slot] = ids[i]!
+    }
   }
 }
 
-/** A node's key from its kind, its own text and its parts' ids; object keys are length-prefixed, so no key text can fake a separator. */
-function keyOf(expr: Exclude<Expr, { kind: 'code' }>, parts: readonly { id: number }[]): string {
-  const ids = parts.map((p) => p.id).join(',')
-  switch (expr.kind) {
-    case 'member':
-      return `m${ids}.${expr.name}`
-    case 'call':
-      return `f${ids}`
-    case 'object':
-      return `o${expr.entries.map(([k], i) => `${k.length}:${k}${parts[i]!.id}`).join(',')}`
-    case 'array':
-      return `a${ids}`
-    case 'arrow':
-      return `l${ids}`
-    case 'comment':
-      return `k${JSON.stringify(expr.text)}${ids}`
-  }
+/** Mixes two 32-bit integers into a well-spread 32-bit hash (multiply-xorshift, as in MurmurHash3's finalizer). */
+function hash(a: number, b: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ b
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
 }
 
 // Methods every zod schema has, lazies included: their receiver can be a shared const.
