@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { jsdoc, literal, propertyAccess, propertyKey, quote } from '../../generator/src/emit/lib/index.js'
+import { indented, jsdoc, literal, newWriter, PartsWriter, propertyAccess, propertyKey, quote } from '../../generator/src/emit/lib/index.js'
 
 const evaluate = (source: string): unknown => new Function(`return (${source})`)()
 
@@ -44,5 +44,35 @@ describe('literal() and __proto__', () => {
     const round = evaluate(literal(value)) as Record<string, unknown>
     expect(Object.keys(round)).toEqual(['__proto__', 'a'])
     expect(Object.getPrototypeOf(round)).toBe(Object.prototype)
+  })
+})
+
+describe('indented() and PartsWriter', () => {
+  // What the plain-text tables are written with must be what CodeBlockWriter writes: lines of spec
+  // text (one-line literals, JSDoc), blank lines, \r and U+2028 inside a line.
+  const line = fc.string({ unit: fc.constantFrom('a', ' ', '*', '{', '}', ':', ',', '\r', '\u2028', '—'), maxLength: 6 })
+  const text = fc.array(line, { maxLength: 5 }).map((lines) => lines.join('\n') + '\n')
+
+  it('indents each non-empty line as CodeBlockWriter does inside blocks', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 3 }), (t, depth) => {
+        const w = newWriter()
+        const nest = (d: number): void => {
+          if (d === 0) w.write(t)
+          else w.indent(() => nest(d - 1))
+        }
+        w.writeLine('x')
+        nest(depth)
+        expect('x\n' + indented(t, depth)).toBe(w.toString())
+      }),
+    )
+  })
+
+  it('joins code parts and text parts in order', () => {
+    const file = new PartsWriter()
+    file.w.write('a ').block(() => file.w.writeLine('b'))
+    file.text('  raw {\n')
+    file.w.writeLine('c')
+    expect(file.toString()).toBe('a {\n  b\n}\n  raw {\nc\n')
   })
 })

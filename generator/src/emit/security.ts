@@ -2,7 +2,7 @@ import { credentialKind } from '../model/credential.js'
 import type { ApiModel, Operation, SecurityScheme } from '../model/types.js'
 import type { Emitter } from './emitter.js'
 import { generatedHeader, SKIP_CHECK } from './header.js'
-import { literal, newWriter, propertyKey, quote } from './lib/index.js'
+import { INDENT, literal, PartsWriter, propertyKey, quote } from './lib/index.js'
 
 /**
  * `security.ts`: plain data on every scheme (`as const`) and every operation's resolved security
@@ -17,7 +17,8 @@ export const securityEmitter: Emitter = {
 
 /** The body of `security.ts` (after the header). */
 export function emitSecurity(model: ApiModel): string {
-  const w = newWriter()
+  const file = new PartsWriter()
+  let w = file.w
   w.writeLine('/** The root `x-realm`: the realm of challenges whose scheme sets none. */')
   w.writeLine(model.realm === undefined ? 'export const realm = undefined' : `export const realm = ${literal(model.realm)} as const`)
   w.blankLine()
@@ -30,28 +31,27 @@ export function emitSecurity(model: ApiModel): string {
   // Declared rather than `as const`: the literal type of 1,000 operations cost users' tsc about a
   // second to build, compare with what client.ts and server.ts pass it to, and print for a
   // `declaration: true` build; nothing reads its literal types.
-  w.write('export const operationSecurity: { readonly [K in OperationName]: $OperationSecurity } = ').inlineBlock(() => {
-    for (const op of model.operations) {
-      w.write(`${propertyKey(op.name)}: `).inlineBlock(() => {
-        w.writeLine(`method: ${literal(op.method)}, path: ${literal(op.path)},`)
-        w.writeLine(`security: ${literal(securityData(op))},`)
-        w.writeLine(`hideForbidden: ${op.hideForbidden}, exposeScopes: ${op.exposeScopes}, credentialsExchange: ${op.credentialsExchange},`)
-      })
-      w.write(',').newLine()
-    }
-  })
-  w.newLine().blankLine()
-  w.writeLine('/** The name of a security scheme. */')
-  w.writeLine('export type SecuritySchemeName = keyof typeof securitySchemes')
-  w.writeLine('/** The name of an operation (its sanitized operationId). */')
-  if (model.operations.length === 0) w.writeLine('export type OperationName = never')
-  else {
-    w.writeLine('export type OperationName =')
-    w.indent(() => {
-      for (const op of model.operations) w.writeLine(`| ${quote(op.name)}`)
-    })
-  }
-  w.blankLine()
+  w.writeLine('export const operationSecurity: { readonly [K in OperationName]: $OperationSecurity } = {')
+  // The per-operation tables as plain text (see `indented`), indented as the writer would.
+  const rows = model.operations.map(
+    (op) =>
+      `${INDENT}${propertyKey(op.name)}: {\n` +
+      `${INDENT}${INDENT}method: ${literal(op.method)}, path: ${literal(op.path)},\n` +
+      `${INDENT}${INDENT}security: ${literal(securityData(op))},\n` +
+      `${INDENT}${INDENT}hideForbidden: ${op.hideForbidden}, exposeScopes: ${op.exposeScopes}, credentialsExchange: ${op.credentialsExchange},\n` +
+      `${INDENT}},\n`,
+  )
+  const names = model.operations.map((op) => `${INDENT}| ${quote(op.name)}\n`)
+  file.text(
+    rows.join('') +
+      '}\n\n' +
+      '/** The name of a security scheme. */\n' +
+      'export type SecuritySchemeName = keyof typeof securitySchemes\n' +
+      '/** The name of an operation (its sanitized operationId). */\n' +
+      (names.length === 0 ? 'export type OperationName = never\n' : `export type OperationName =\n${names.join('')}`) +
+      '\n',
+  )
+  w = file.w
   w.writeLine('/** One operation of {@link operationSecurity}. */')
   w.write('interface $OperationSecurity').block(() => {
     w.writeLine('readonly method: string')
@@ -62,7 +62,7 @@ export function emitSecurity(model: ApiModel): string {
     w.writeLine('readonly credentialsExchange: boolean')
   })
   w.newLine()
-  return w.toString()
+  return file.toString()
 }
 
 function schemeData(scheme: SecurityScheme): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { credentialKind } from '../../model/credential.js'
 import type { ApiModel, Operation, SecurityScheme } from '../../model/types.js'
-import { jsdoc, literal, newWriter, propertyKey } from '../lib/index.js'
+import { indented, INDENT, jsdoc, literal, PartsWriter, propertyKey } from '../lib/index.js'
 import { encodingOf } from './encodings.js'
 import { operationType, rawName } from './names.js'
 
@@ -62,7 +62,8 @@ function jsonTemplate(entries: [string, unknown][]): string {
  * over `paths`, so the checker evaluates them only where they are used.
  */
 export function emitClient(model: ApiModel): string {
-  const w = newWriter()
+  const file = new PartsWriter()
+  let w = file.w
   const raw = rawName(model.operations)
   const binders = model.schemes.flatMap((scheme) => {
     const binder = credentialBinder(scheme)
@@ -79,8 +80,9 @@ export function emitClient(model: ApiModel): string {
 
   w.writeLine("/** Per operation: method, path and security (OR of AND; `[]` = public, `[]` inside = anonymous allowed), as in `security.ts`'s `operationSecurity`. */")
   // JSON rather than object literals: nothing for tsc to infer or check, whatever the spec's size.
-  w.writeLine(`const operations: { readonly [name: string]: OperationInfo } = JSON.parse(${jsonTemplate(model.operations.map((op) => [op.name, operationRow(op)]))})`)
-  w.blankLine()
+  // The per-operation tables as plain text (see `indented`), indented as the writer would.
+  file.text(`const operations: { readonly [name: string]: OperationInfo } = JSON.parse(${jsonTemplate(model.operations.map((op) => [op.name, operationRow(op)]))})\n\n`)
+  w = file.w
   w.writeLine("/** How each security scheme's credential travels (`security.ts`'s `securitySchemes`; schemes the client cannot send are left out). */")
   w.write('const schemes = ').inlineBlock(() => {
     for (const [name, binder] of binders) w.writeLine(`${propertyKey(name)}: ${binder},`)
@@ -88,28 +90,25 @@ export function emitClient(model: ApiModel): string {
   w.newLine().blankLine()
 
   w.writeLine('/** Request encodings that differ from the defaults (JSON bodies; query parameters `form`, exploded). */')
-  w.write('const encodings = ').inlineBlock(() => {
-    for (const op of model.operations) {
-      const enc = encodingOf(op)
-      if (enc) w.writeLine(`${propertyKey(op.name)}: ${literal(enc)},`)
-    }
+  const encodings = model.operations.flatMap((op) => {
+    const enc = encodingOf(op)
+    return enc ? [`${INDENT}${propertyKey(op.name)}: ${literal(enc)},\n`] : []
   })
-  w.write(' as const').newLine().blankLine()
+  file.text(`const encodings = {\n${encodings.join('')}} as const\n\n`)
+  w = file.w
 
   w.writeLine(`/** Options of {@link createClient}; \`auth\` takes one credential per security scheme of ${model.title}. */`)
   w.writeLine('export interface ClientOptions extends RuntimeOptions<typeof securitySchemes> {}')
   w.blankLine()
 
   w.writeLine(`/** A client of ${model.title} ${model.version}: one method per operation, each resolving to a result discriminated by \`status\`. */`)
-  w.write('export interface Client ').block(() => {
-    for (const op of model.operations) {
-      w.write(methodDoc(op))
-      w.writeLine(`${propertyKey(op.name)}: OperationMethod<${operationType(op)}>`)
-    }
-    w.writeLine(`/** The underlying openapi-fetch client for path-style calls (\`api.${raw}.GET('/path', …)\`), with the same credentials, re-authentication and retries. */`)
-    w.writeLine(`readonly ${propertyKey(raw)}: RawClient<paths>`)
-  })
-  w.blankLine()
+  const methods = model.operations.map((op) => indented(methodDoc(op), 1) + `${INDENT}${propertyKey(op.name)}: OperationMethod<${operationType(op)}>\n`)
+  file.text(
+    `export interface Client {\n${methods.join('')}` +
+      `${INDENT}/** The underlying openapi-fetch client for path-style calls (\`api.${raw}.GET('/path', …)\`), with the same credentials, re-authentication and retries. */\n` +
+      `${INDENT}readonly ${propertyKey(raw)}: RawClient<paths>\n}\n\n`,
+  )
+  w = file.w
 
   w.writeLine('/** What an operation resolves to, e.g. `OperationResultOf<\'getArticle\'>`: its result union, discriminated by `status`. */')
   w.writeLine('export type OperationResultOf<K extends Exclude<keyof Client, ' + literal(raw) + '>> = ResultOf<Client, K>')
@@ -126,5 +125,5 @@ export function emitClient(model: ApiModel): string {
       `return createRuntimeClient(operations, schemes, encodings, options${raw === 'raw' ? '' : `, ${literal(raw)}`}) as unknown as Client`,
     )
   })
-  return w.toString()
+  return file.toString()
 }

@@ -1,3 +1,3 @@
 export { jsdoc, jsdocText } from './docs.js'
 export { isIdentifier, literal, propertyAccess, propertyKey, quote } from './literal.js'
-export { newWriter } from './writer.js'
+export { indented, INDENT, newWriter, PartsWriter } from './writer.js'

@@ -2,7 +2,7 @@ import { credentialKind } from '../../model/credential.js'
 import type { ApiModel, Operation } from '../../model/types.js'
 import type { Emitter } from '../emitter.js'
 import { generatedHeader } from '../header.js'
-import { jsdoc, newWriter, propertyKey, quote } from '../lib/index.js'
+import { indented, INDENT, jsdoc, PartsWriter, propertyKey, quote } from '../lib/index.js'
 import { parameterData, requiredHeaderData, responseData, usedSchemes } from './shapes.js'
 
 /**
@@ -58,7 +58,8 @@ export function emitServer(model: ApiModel): string {
   const kinds = new Map(model.schemes.map((s) => [s.name, credentialKind(s)]))
   const verified = usedSchemes(model, (name) => kinds.get(name) ?? 'unsupported')
   const verifierTypes = [...new Set(verified.map((name) => VERIFIER[kinds.get(name)!]!))].sort()
-  const w = newWriter()
+  const file = new PartsWriter()
+  let w = file.w
   w.writeLine('import {')
   w.indent(() => {
     for (const name of ['createApp', 'type App', 'type AppOptions', ...verifierTypes.map((t) => `type ${t}`), 'type OperationContext', 'type OperationDefinition', 'type OperationHandler', 'type OperationSchemas', 'type Principal', 'type PrincipalBy', 'type Reply']) {
@@ -87,13 +88,12 @@ export function emitServer(model: ApiModel): string {
   w.writeLine(' * Per operation: its openapi-typescript type, who calls it (`required`, `optional` principal, or')
   w.writeLine(' * `none` when public) and whether it is an `x-credentials-exchange`. Read lazily by {@link HandlerOf}.')
   w.writeLine(' */')
-  w.write('export interface HandlerIndex').block(() => {
-    for (const op of model.operations) {
-      w.write(jsdoc([`${op.method.toUpperCase()} ${op.path}${op.summary ? ` — ${op.summary.trim()}` : ''}`]))
-      w.writeLine(`${propertyKey(op.name)}: ${indexRow(op)}`)
-    }
-  })
-  w.blankLine()
+  // The per-operation tables as plain text (see `indented`), indented as the writer would.
+  const index = model.operations.map(
+    (op) => indented(jsdoc([`${op.method.toUpperCase()} ${op.path}${op.summary ? ` — ${op.summary.trim()}` : ''}`]), 1) + `${INDENT}${propertyKey(op.name)}: ${indexRow(op)}\n`,
+  )
+  file.text(`export interface HandlerIndex {\n${index.join('')}}\n\n`)
+  w = file.w
   w.writeLine('/** The name of an operation that has a handler. */')
   w.writeLine('export type HandlerName = keyof HandlerIndex')
   w.writeLine('/** The handler of operation `K`; `P` is the principal type of `createServer<P>`. */')
@@ -120,10 +120,9 @@ export function emitServer(model: ApiModel): string {
   // A JSON text per operation rather than an object literal: tsc checks a string in no time, where
   // GitHub's 1,223 literals (parameters, media types, statuses) cost every build of a user's server a second.
   w.writeLine('/** Per operation: its parameters, request body, responses and required response headers (`OperationDefinition`), as JSON. */')
-  w.write('const definitions: Record<HandlerName, string> = ').inlineBlock(() => {
-    for (const op of model.operations) w.writeLine(`${propertyKey(op.name)}: ${quote(JSON.stringify(definitionData(model, op)))},`)
-  })
-  w.newLine()
+  const definitions = model.operations.map((op) => `${INDENT}${propertyKey(op.name)}: ${quote(JSON.stringify(definitionData(model, op)))},\n`)
+  file.text(`const definitions: Record<HandlerName, string> = {\n${definitions.join('')}}\n`)
+  w = file.w
   w.writeLine(`type Definition = Pick<OperationDefinition, 'parameters' | 'body' | 'responses' | 'requiredHeaders'>`)
   w.writeLine('const operations: Record<string, OperationDefinition> = {}')
   w.write('for (const name in definitions) ').inlineBlock(() => {
@@ -140,5 +139,5 @@ export function emitServer(model: ApiModel): string {
     w.writeLine('return createApp({ realm, schemes: securitySchemes, operations }, options as unknown as AppOptions)')
   })
   w.newLine()
-  return w.toString()
+  return file.toString()
 }
