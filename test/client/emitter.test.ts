@@ -1,6 +1,7 @@
 // The client.ts emitter: table-driven helpers, determinism, and what the output may import.
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { credentialBinder } from '../../generator/src/emit/client/credentials.js'
 import { encodingOf } from '../../generator/src/emit/client/encodings.js'
 import { rawName } from '../../generator/src/emit/client/names.js'
 import { clientEmitter } from '../../generator/src/emit/client/index.js'
@@ -8,7 +9,7 @@ import { queryEmitter } from '../../generator/src/emit/query/index.js'
 import { emittersFor } from '../../generator/src/emit/index.js'
 import { loadModel } from '../../generator/src/model/index.js'
 import { resolveOptions } from '../../generator/src/options.js'
-import type { Operation, Parameter } from '../../generator/src/model/types.js'
+import type { Operation, Parameter, SecurityScheme } from '../../generator/src/model/types.js'
 
 const spec = (name: string) => fileURLToPath(new URL(`../../spec/${name}`, import.meta.url))
 
@@ -48,6 +49,31 @@ describe('encodingOf', () => {
     ['deepObject', op({}, [{ name: 'f', style: 'deepObject', explode: true }]), { query: { f: ['deepObject', true] } }],
   ])('%s', (_name, operation, expected) => {
     expect(encodingOf(operation)).toEqual(expected)
+  })
+})
+
+describe('credentialBinder', () => {
+  const base = { name: 's', pointer: '' }
+  it.each<[string, SecurityScheme, string | undefined]>([
+    ['http bearer', { ...base, type: 'http', scheme: 'bearer' }, 'bearerCredential'],
+    ['http bearer with a bearerFormat', { ...base, type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearerCredential'],
+    ['oauth2', { ...base, type: 'oauth2', flows: [] }, 'bearerCredential'],
+    ['openIdConnect', { ...base, type: 'openIdConnect', openIdConnectUrl: 'https://as.example/.well-known/openid-configuration' }, 'bearerCredential'],
+    ['http basic', { ...base, type: 'http', scheme: 'basic' }, 'basicCredential'],
+    ['apiKey in a header', { ...base, type: 'apiKey', in: 'header', parameterName: 'X-API-Key' }, "apiKeyCredential('header', 'X-API-Key')"],
+    ['apiKey in the query, a name to escape', { ...base, type: 'apiKey', in: 'query', parameterName: "it's" }, "apiKeyCredential('query', 'it\\'s')"],
+    ['apiKey in a cookie', { ...base, type: 'apiKey', in: 'cookie', parameterName: 'SESSION' }, "apiKeyCredential('cookie', 'SESSION')"],
+    ['http digest: not sent by the client', { ...base, type: 'http', scheme: 'digest' }, undefined],
+    ['mutualTLS: not sent by the client', { ...base, type: 'mutualTLS' }, undefined],
+  ])('%s', (_name, scheme, expected) => {
+    expect(credentialBinder(scheme)).toBe(expected)
+  })
+
+  it('client.ts imports the binders of its spec\'s kinds only', async () => {
+    const emitted = async (name: string) => clientEmitter.emit(await loadModel(spec(name)), resolveOptions({ spec: spec(name), out: 'unused' }))
+    const runtimeImports = (text: string) => text.match(/^import \{ (.*) \} from '@gatehouse\/client'$/m)![1]!.split(', ').filter((n) => !n.startsWith('type '))
+    expect(runtimeImports(await emitted('articles.yaml'))).toEqual(['bearerCredential', 'createRuntimeClient'])
+    expect(runtimeImports(await emitted('petstore-keys.yaml'))).toEqual(['apiKeyCredential', 'basicCredential', 'createRuntimeClient'])
   })
 })
 

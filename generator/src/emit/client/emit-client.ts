@@ -1,6 +1,6 @@
-import { credentialKind } from '../../model/credential.js'
-import type { ApiModel, Operation, SecurityScheme } from '../../model/types.js'
+import type { ApiModel, Operation } from '../../model/types.js'
 import { indented, INDENT, jsdoc, literal, PartsWriter, propertyKey } from '../lib/index.js'
+import { credentialBinder } from './credentials.js'
 import { encodingOf } from './encodings.js'
 import { operationType, rawName } from './names.js'
 
@@ -15,20 +15,6 @@ function methodDoc(op: Operation): string {
         ? 'Anonymous callers allowed; credentials are sent when configured.'
         : undefined
   return jsdoc([op.summary, op.deprecated ? '@deprecated' : undefined, [route, auth].filter(Boolean).join(' — ')])
-}
-
-/** The `@gatehouse/client` binder that puts a scheme's credential on a request (a call for API keys), or undefined when the client cannot send it. */
-function credentialBinder(scheme: SecurityScheme): string | undefined {
-  switch (credentialKind(scheme)) {
-    case 'bearer':
-      return 'bearerCredential'
-    case 'basic':
-      return 'basicCredential'
-    case 'apiKey':
-      return scheme.type === 'apiKey' ? `apiKeyCredential(${literal(scheme.in)}, ${literal(scheme.parameterName)})` : undefined
-    default:
-      return undefined
-  }
 }
 
 /**
