@@ -1,5 +1,5 @@
-// Token renewal after a 401, loaded by result/failure.ts for the first 401 of a credential
-// that can refresh: a page whose calls succeed, or whose tokens cannot be renewed, never downloads it.
+// Token renewal after a 401, part of the error path's chunk (result/failure.ts): a page whose
+// calls succeed never downloads it.
 import type { Challenge } from '../http-auth.js'
 import type { Outcome } from '../result/build.js'
 import type { Attempts, AuthFailure } from '../result/failure.js'
