@@ -6,7 +6,7 @@ import { structuralInterner } from '../../../generator/src/emit/schemas/shared.j
 const member = (target: Expr, name: string): Expr => ({ kind: 'member', target, name })
 const idsOf = () => {
   const intern = structuralInterner((_expr, id) => ({ id }))
-  return (expr: Expr) => intern(expr).id
+  return (expr: Expr) => intern(expr).node.id
 }
 
 // Short strings from a tiny alphabet, so that equal and nearly equal trees are common.
@@ -76,5 +76,12 @@ describe('structuralInterner', () => {
     for (let i = 0; i < 10; i++) intern(tree())
     // $z, $z.object, $z.string, $z.string(), the object, the call.
     expect(described).toBe(6)
+  })
+
+  it('returns the facts as a tree shaped like the expression', () => {
+    const intern = structuralInterner((expr, id) => ({ id, kind: expr.kind }))
+    const tree = intern(call(member(code('$z'), 'object'), object([['a', code('x')], ['b', array([code('y')])]])))
+    const shape = (t: typeof tree): unknown => [t.node.kind, ...t.parts.map(shape)]
+    expect(shape(tree)).toEqual(['call', ['member', ['code']], ['object', ['code'], ['array', ['code']]]])
   })
 })

@@ -1,7 +1,7 @@
 import { code, type Expr } from './expr.js'
 import { SCHEMA_HELPERS } from './helpers.js'
 import type { NamedExpr } from './operations.js'
-import { children, isZodNamespace, rebuild, structuralInterner } from './shared.js'
+import { eachChild, type Interned, isZodNamespace, rebuild, structuralInterner } from './shared.js'
 
 interface LeafInfo {
   id: number
@@ -71,12 +71,13 @@ export function internLeaves(consts: NamedExpr[], maxWeight = 40): InternedLeave
   }
   // Occurrences inside an interned leaf count once (its declaration), so a part used only through
   // one bigger leaf is not declared on its own: counted again until the chosen set stops changing.
+  const trees = consts.map((item) => intern(item.expr))
   let chosen = new Set<number>()
   for (let round = 0; round < 4; round++) {
     const counts = new Map<number, number>()
     const seen = new Set<number>()
-    const visit = (expr: Expr, replaceable: boolean): void => {
-      const node = intern(expr)
+    const visit = (expr: Expr, tree: Interned<LeafInfo>, replaceable: boolean): void => {
+      const { node } = tree
       if (replaceable && eligible(node)) {
         counts.set(node.id, (counts.get(node.id) ?? 0) + 1)
         if (chosen.has(node.id)) {
@@ -84,9 +85,9 @@ export function internLeaves(consts: NamedExpr[], maxWeight = 40): InternedLeave
           seen.add(node.id)
         }
       }
-      for (const [child, childReplaceable] of children(expr)) visit(child, childReplaceable)
+      eachChild(expr, tree, visit)
     }
-    for (const item of consts) visit(item.expr, false)
+    consts.forEach((item, i) => visit(item.expr, trees[i]!, false))
     const next = new Set([...counts.keys()].filter((id) => worth(nodeById.get(id)!, counts)))
     const stable = next.size === chosen.size && [...next].every((id) => chosen.has(id))
     chosen = next
@@ -95,21 +96,21 @@ export function internLeaves(consts: NamedExpr[], maxWeight = 40): InternedLeave
 
   const leaves: NamedExpr[] = []
   const names = new Map<number, string>()
-  const rewrite = (expr: Expr, replaceable: boolean): Expr => {
-    const node = intern(expr)
+  const rewrite = (expr: Expr, tree: Interned<LeafInfo>, replaceable: boolean): Expr => {
+    const { node } = tree
     if (replaceable && chosen.has(node.id)) {
       let name = names.get(node.id)
       if (name === undefined) {
         // Its own parts first: a leaf's const is declared after the leaves it uses.
-        const built = rebuild(expr, (child, childReplaceable) => rewrite(child, childReplaceable))
+        const built = rebuild(expr, tree, rewrite)
         name = `$${leaves.length + 1}`
         names.set(node.id, name)
         leaves.push({ name, expr: built })
       }
       return code(name)
     }
-    return rebuild(expr, (child, childReplaceable) => rewrite(child, childReplaceable))
+    return rebuild(expr, tree, rewrite)
   }
-  const rewritten = consts.map((item) => ({ name: item.name, expr: rewrite(item.expr, false) }))
+  const rewritten = consts.map((item, i) => ({ name: item.name, expr: rewrite(item.expr, trees[i]!, false) }))
   return { leaves, consts: rewritten }
 }

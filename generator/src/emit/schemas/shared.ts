@@ -41,46 +41,57 @@ export function hoistShared(consts: NamedExpr[], allocate: (base: string) => str
     }
   })
 
+  const trees = consts.map((item) => intern(item.expr))
+
   // Count how often each node occurs in a replaceable position.
   const counts = new Map<number, number>()
-  const visit = (expr: Expr, replaceable: boolean): void => {
-    const node = intern(expr)
+  const visit = (expr: Expr, tree: Interned<NodeInfo>, replaceable: boolean): void => {
+    const { node } = tree
     if (replaceable && node.schema && node.size >= minSize && !isOptional(expr)) counts.set(node.id, (counts.get(node.id) ?? 0) + 1)
-    for (const [child, childReplaceable] of children(expr)) visit(child, childReplaceable)
+    eachChild(expr, tree, visit)
   }
-  for (const item of consts) visit(item.expr, false)
+  consts.forEach((item, i) => visit(item.expr, trees[i]!, false))
 
   const shared: NamedExpr[] = []
   const names = new Map<number, string>()
-  const rewrite = (expr: Expr, replaceable: boolean, owner: string, label: string): Expr => {
-    const node = intern(expr)
+  const rewrite = (expr: Expr, tree: Interned<NodeInfo>, replaceable: boolean, owner: string, label: string): Expr => {
+    const { node } = tree
     if (replaceable && (counts.get(node.id) ?? 0) > 1) {
       let name = names.get(node.id)
       if (name === undefined) {
         name = allocate(`${owner.replace(/Schema\d*$/, '')}_${label}Schema`)
         names.set(node.id, name)
-        shared.push({ name, expr: rewrite(expr, false, name, label) })
+        shared.push({ name, expr: rewrite(expr, tree, false, name, label) })
       }
       return code(name)
     }
-    return rebuild(expr, (child, childReplaceable, childLabel) => rewrite(child, childReplaceable, owner, childLabel ?? label))
+    return rebuild(expr, tree, (child, childTree, childReplaceable, childLabel) => rewrite(child, childTree, childReplaceable, owner, childLabel ?? label))
   }
-  const rewritten = consts.map((item) => ({ name: item.name, expr: rewrite(item.expr, false, item.name, 'part') }))
+  const rewritten = consts.map((item, i) => ({ name: item.name, expr: rewrite(item.expr, trees[i]!, false, item.name, 'part') }))
   return [...rewritten, ...shared]
 }
+
+/** A tree as a pass sees it: its facts about the node, and its parts' in source order (a call's callee first). */
+export interface Interned<T> {
+  readonly node: T
+  readonly parts: readonly Interned<T>[]
+}
+
+const NO_PARTS: readonly never[] = []
 
 /**
  * Structural identity of expression trees by hash-consing, bottom-up and linear: two trees get the
  * same id exactly when they are written the same. `describe` builds a pass's own facts about a node
- * (with its id) from its already interned parts, in `partsOf` order; it runs once per id.
+ * (with its id) from its parts' facts, in source order; it runs once per id. Interning a tree
+ * returns its facts as a tree of the same shape, which the pass then walks beside the expression
+ * (`eachChild`, `rebuild`): no lookup by node object (a map of every node was most of the passes'
+ * time on Microsoft Graph, which has 657,000 nodes and 33,000 distinct ones).
  *
  * A node is the sequence of its kind, its own strings and its parts' ids, folded into an id one
- * pair at a time in a table of integer pairs (`PairTable`): no key is built per node (string keys
- * were most of this pass's time and garbage on Microsoft Graph). The fold is injective because
- * each kind fixes where its strings and its parts sit in the sequence.
+ * pair at a time in a table of integer pairs (`PairTable`): no key is built per node. The fold is
+ * injective because each kind fixes where its strings and its parts sit in the sequence.
  */
-export function structuralInterner<T extends { readonly id: number }>(describe: (expr: Expr, id: number, parts: readonly T[]) => T): (expr: Expr) => T {
-  const memo = new Map<Expr, T>()
+export function structuralInterner<T extends { readonly id: number }>(describe: (expr: Expr, id: number, parts: readonly T[]) => T): (expr: Expr) => Interned<T> {
   const described: T[] = []
   const pairs = new PairTable()
   const strings = new Map<string, number>()
@@ -89,59 +100,61 @@ export function structuralInterner<T extends { readonly id: number }>(describe: 
     if (id === undefined) strings.set(text, (id = strings.size))
     return id
   }
-  const intern = (expr: Expr): T => {
-    let node = memo.get(expr)
-    if (node) return node
-    let parts: T[]
-    let id: number
+  const node = (expr: Expr, id: number, parts: readonly Interned<T>[]): Interned<T> => ({
+    node: (described[id] ??= describe(
+      expr,
+      id,
+      parts.map((p) => p.node),
+    )),
+    parts,
+  })
+  const intern = (expr: Expr): Interned<T> => {
     switch (expr.kind) {
       case 'code':
-        parts = []
-        id = pairs.pair(CODE, str(expr.code))
-        break
-      case 'member':
-        parts = [intern(expr.target)]
-        id = pairs.pair(pairs.pair(MEMBER, parts[0]!.id), str(expr.name))
-        break
-      case 'call':
-        parts = [intern(expr.callee)]
-        id = pairs.pair(CALL, parts[0]!.id)
+        return node(expr, pairs.pair(CODE, str(expr.code)), NO_PARTS)
+      case 'member': {
+        const target = intern(expr.target)
+        return node(expr, pairs.pair(pairs.pair(MEMBER, target.node.id), str(expr.name)), [target])
+      }
+      case 'call': {
+        const parts = [intern(expr.callee)]
+        let id = pairs.pair(CALL, parts[0]!.node.id)
         for (const arg of expr.args) {
           const part = intern(arg)
           parts.push(part)
-          id = pairs.pair(id, part.id)
+          id = pairs.pair(id, part.node.id)
         }
-        break
-      case 'object':
-        parts = []
-        id = OBJECT
+        return node(expr, id, parts)
+      }
+      case 'object': {
+        const parts: Interned<T>[] = []
+        let id = OBJECT
         for (const [key, value] of expr.entries) {
           const part = intern(value)
           parts.push(part)
-          id = pairs.pair(pairs.pair(id, str(key)), part.id)
+          id = pairs.pair(pairs.pair(id, str(key)), part.node.id)
         }
-        break
-      case 'array':
-        parts = []
-        id = ARRAY
+        return node(expr, id, parts)
+      }
+      case 'array': {
+        const parts: Interned<T>[] = []
+        let id = ARRAY
         for (const item of expr.items) {
           const part = intern(item)
           parts.push(part)
-          id = pairs.pair(id, part.id)
+          id = pairs.pair(id, part.node.id)
         }
-        break
-      case 'arrow':
-        parts = [intern(expr.body)]
-        id = pairs.pair(ARROW, parts[0]!.id)
-        break
-      case 'comment':
-        parts = [intern(expr.expr)]
-        id = pairs.pair(pairs.pair(COMMENT, str(expr.text)), parts[0]!.id)
-        break
+        return node(expr, id, parts)
+      }
+      case 'arrow': {
+        const body = intern(expr.body)
+        return node(expr, pairs.pair(ARROW, body.node.id), [body])
+      }
+      case 'comment': {
+        const inner = intern(expr.expr)
+        return node(expr, pairs.pair(pairs.pair(COMMENT, str(expr.text)), inner.node.id), [inner])
+      }
     }
-    node = described[id] ??= describe(expr, id, parts)
-    memo.set(expr, node)
-    return node
   }
   return intern
 }
@@ -223,51 +236,60 @@ export function isZodNamespace(expr: Expr): boolean {
   return expr.kind === 'member' && expr.target.kind === 'code' && expr.target.code === '$z'
 }
 
-/** The children of a node, each with whether it sits in a value position (a `$Schema` argument, item or property). */
-export function children(expr: Expr): Array<[Expr, boolean]> {
+/**
+ * Calls `f` on each child of a node, with its interned tree and whether it sits in a value position
+ * (a `$Schema` argument, item or property). A universal method's receiver (`x` of `x.optional()`)
+ * counts as a child in a value position; the member expression in between is skipped.
+ */
+export function eachChild<T>(expr: Expr, tree: Interned<T>, f: (child: Expr, tree: Interned<T>, replaceable: boolean) => void): void {
+  const parts = tree.parts
   switch (expr.kind) {
     case 'member':
-      return [[expr.target, false]]
+      return f(expr.target, parts[0]!, false)
     case 'call': {
-      const args = expr.args.map((a): [Expr, boolean] => [a, true])
       const callee = expr.callee
-      if (callee.kind === 'member' && UNIVERSAL.has(callee.name)) return [[callee.target, true], ...args]
-      return [[callee, false], ...args]
+      if (callee.kind === 'member' && UNIVERSAL.has(callee.name)) f(callee.target, parts[0]!.parts[0]!, true)
+      else f(callee, parts[0]!, false)
+      for (let i = 0; i < expr.args.length; i++) f(expr.args[i]!, parts[i + 1]!, true)
+      return
     }
     case 'object':
-      return expr.entries.map(([, v]) => [v, true])
+      for (let i = 0; i < expr.entries.length; i++) f(expr.entries[i]![1], parts[i]!, true)
+      return
     case 'array':
-      return expr.items.map((i) => [i, true])
+      for (let i = 0; i < expr.items.length; i++) f(expr.items[i]!, parts[i]!, true)
+      return
     case 'arrow':
-      return [[expr.body, false]]
+      return f(expr.body, parts[0]!, false)
     case 'comment':
-      return [[expr.expr, false]]
+      return f(expr.expr, parts[0]!, false)
     case 'code':
-      return []
+      return
   }
 }
 
-export type Rewrite = (child: Expr, replaceable: boolean, label?: string) => Expr
+export type Rewrite<T> = (child: Expr, tree: Interned<T>, replaceable: boolean, label?: string) => Expr
 
-/** A copy of `expr` with each child passed through `f` (labels name where a shared const was first seen). */
-export function rebuild(expr: Expr, f: Rewrite): Expr {
+/** A copy of `expr` with each child (as `eachChild` sees them) passed through `f`; labels name where a shared const was first seen. */
+export function rebuild<T>(expr: Expr, tree: Interned<T>, f: Rewrite<T>): Expr {
+  const parts = tree.parts
   switch (expr.kind) {
     case 'member':
-      return { ...expr, target: f(expr.target, false) }
+      return { ...expr, target: f(expr.target, parts[0]!, false) }
     case 'call': {
-      const args = expr.args.map((a) => f(a, true))
+      const args = expr.args.map((a, i) => f(a, parts[i + 1]!, true))
       const callee = expr.callee
-      if (callee.kind === 'member' && UNIVERSAL.has(callee.name)) return { ...expr, callee: { ...callee, target: f(callee.target, true) }, args }
-      return { ...expr, callee: f(callee, false), args }
+      if (callee.kind === 'member' && UNIVERSAL.has(callee.name)) return { ...expr, callee: { ...callee, target: f(callee.target, parts[0]!.parts[0]!, true) }, args }
+      return { ...expr, callee: f(callee, parts[0]!, false), args }
     }
     case 'object':
-      return { ...expr, entries: expr.entries.map(([k, v]) => [k, f(v, true, k.replace(/[^A-Za-z0-9_$]/g, '_'))]) }
+      return { ...expr, entries: expr.entries.map(([k, v], i) => [k, f(v, parts[i]!, true, k.replace(/[^A-Za-z0-9_$]/g, '_'))]) }
     case 'array':
-      return { ...expr, items: expr.items.map((i) => f(i, true, 'item')) }
+      return { ...expr, items: expr.items.map((item, i) => f(item, parts[i]!, true, 'item')) }
     case 'arrow':
-      return { ...expr, body: f(expr.body, false) }
+      return { ...expr, body: f(expr.body, parts[0]!, false) }
     case 'comment':
-      return { ...expr, expr: f(expr.expr, false) }
+      return { ...expr, expr: f(expr.expr, parts[0]!, false) }
     case 'code':
       return expr
   }
