@@ -40,7 +40,7 @@ export interface GenerateResult {
 
 /** What a caller that owns the process may add to a generation. */
 export interface GenerateHooks {
-  /** Runs after the model is built and after each emitter (the CLI collects garbage there). */
+  /** Runs after the model is built and after each emitter but the last (the CLI may collect garbage there). */
   betweenStages?: () => void
 }
 
@@ -76,7 +76,7 @@ export async function generate(options: GenerateOptions, hooks: GenerateHooks = 
         await staging?.write(emitter.file, content)
       }
       emitted.set(emitter.file, staging ? readBack(emitter.file, target) : { path: emitter.file, content })
-      hooks.betweenStages?.()
+      if (emitter !== order[order.length - 1]) hooks.betweenStages?.()
     }
     const files = emitters.map((e) => emitted.get(e.file)!)
     const stalePaths = files.map((f) => f.path).filter((path) => stale.has(path))
