@@ -100,7 +100,21 @@ export function authenticate(op: OperationDefinition, sources: CredentialSources
  */
 function authenticateSingle(op: OperationDefinition, plan: Plan, sources: CredentialSources, env: AuthEnvironment): AuthOutcome | Promise<AuthOutcome> | undefined {
   const name = plan.schemes[0]!
-  const extracted = extract(env.schemes[name]!, sources)
+  const scheme = env.schemes[name]!
+  // A well-formed bearer token (most requests): what `extract` finds, without its two objects.
+  if (scheme.credential === 'bearer') {
+    const auth = sources.authorization()
+    const token = auth?.scheme === 'bearer' && !auth.empty ? auth.token68 : undefined
+    if (token !== undefined) {
+      const verifier = env.verifiers[name] as ((token: string, request: Request) => Principal | undefined | Promise<Principal | undefined>) | undefined
+      const principal = verifier ? verifier(token, sources.incoming.request) : undefined
+      if (!isThenable(principal) && principal && holdsAll(principal, op.security[0]![0]!.scopes)) return { ok: true, principal, principals: { [name]: principal } }
+      const present: Extracted = { state: 'present', credential: { kind: 'bearer', token } }
+      if (isThenable(principal)) return Promise.resolve(principal).then((p) => settleSingle(op, plan, present, p, env))
+      return settleSingle(op, plan, present, principal, env)
+    }
+  }
+  const extracted = extract(scheme, sources)
   if (extracted.state === 'absent') return unauthenticated(op, plan.schemes, env)
   if (extracted.state === 'malformed') return undefined
   const principal = verify(env.verifiers[name], extracted.credential, sources.incoming.request)

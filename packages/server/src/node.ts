@@ -165,10 +165,12 @@ function writeOutgoing(out: Outgoing, res: ServerResponse): void {
   if (res.getHeaderNames().length === 0) {
     // A flat [name, value, …] list: node writes each pair as its own line, so repeated
     // WWW-Authenticate challenges stay one per line, without the per-header setHeader work.
+    const headers = out.headers
     const flat: string[] = []
     let length = false
-    for (const [name, value] of out.headers) {
-      flat.push(name, value)
+    for (let i = 0; i < headers.length; i++) {
+      const name = headers[i]![0]
+      flat.push(name, headers[i]![1])
       if (name === 'content-length') length = true
     }
     // writeHead fixes the header block, so node would frame a known body as chunked (two writes,
