@@ -188,6 +188,9 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
 
   // The pipeline stays synchronous until something is really asynchronous (a verifier, the body
   // read by the fetch entry point, a handler): each step returns a value or a promise of one.
+  // Those promises are made here (user thenables are wrapped by Promise.resolve where they arrive),
+  // so `instanceof Promise` tells them apart: one check of a known class, where the shared
+  // isThenable's `then` look-up sees every result shape of the pipeline and goes megamorphic.
   function pipeline(incoming: Incoming, served: { operation?: string }): Result | Promise<Result> {
     const route = router.match(incoming.pathname)
     if (!route) return notFound()
@@ -197,7 +200,7 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     served.operation = entry.name
     if (entry.exchangeClient) return exchange(entry, route, incoming)
     const auth = authenticate(entry.op, sources, authEnv, entry.plan)
-    return isThenable(auth) ? auth.then((a) => validate(entry, route, sources, a)) : validate(entry, route, sources, auth)
+    return auth instanceof Promise ? auth.then((a) => validate(entry, route, sources, a)) : validate(entry, route, sources, auth)
   }
 
   // A token endpoint reads the client credentials of its form body before authenticating (§2.3.1).
@@ -205,10 +208,10 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     const go = (client: BodyClient) => {
       const sources = new ExchangeSources(incoming, client)
       const auth = authenticate(entry.op, sources, authEnv, entry.plan)
-      return isThenable(auth) ? auth.then((a) => validate(entry, route, sources, a)) : validate(entry, route, sources, auth)
+      return auth instanceof Promise ? auth.then((a) => validate(entry, route, sources, a)) : validate(entry, route, sources, auth)
     }
     const client = readBodyClient(incoming)
-    return isThenable(client) ? client.then(go) : go(client)
+    return client instanceof Promise ? client.then(go) : go(client)
   }
 
   // Pipeline failures of a credentials exchange take the RFC 6749 §5.2 form; others stay problems.
@@ -224,7 +227,7 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     if (!guarded) return notAllowed
     const pick = (outcome: AuthOutcome) => (!outcome.ok && (outcome.out.status === 401 || outcome.out.status === 400) ? outcome.out : notAllowed)
     const outcome = authenticate(guarded.op, sources, authEnv, guarded.plan)
-    return isThenable(outcome) ? outcome.then(pick) : pick(outcome)
+    return outcome instanceof Promise ? outcome.then(pick) : pick(outcome)
   }
 
   function validate(entry: Entry, route: RouteMatch<Entry>, sources: RequestSources, auth: AuthOutcome): Result | Promise<Result> {
@@ -233,7 +236,7 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     const op = entry.op
     const params = readParameters(op, sources, sources.query(), route.params, entry.credentialKeys, issues)
     const body = readBody(op, sources.incoming, issues, multipart)
-    return isThenable(body) ? body.then((b) => run(entry, sources.incoming, auth, params, issues, b)) : run(entry, sources.incoming, auth, params, issues, body)
+    return body instanceof Promise ? body.then((b) => run(entry, sources.incoming, auth, params, issues, b)) : run(entry, sources.incoming, auth, params, issues, body)
   }
 
   function run(
@@ -280,11 +283,11 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     } catch (error) {
       out = failed(error, incoming, served.operation)
     }
-    if (isThenable(out)) out = out.then(undefined, (error: unknown) => failed(error, incoming, served.operation))
+    if (out instanceof Promise) out = out.then(undefined, (error: unknown) => failed(error, incoming, served.operation))
     const cors = options.cors
     if (!cors) return out
     const decorate = (o: Result) => withCors(o, corsHeaders(cors, incoming.header('origin')))
-    return isThenable(out) ? out.then(decorate) : decorate(out)
+    return out instanceof Promise ? out.then(decorate) : decorate(out)
   }
 
   async function failed(error: unknown, incoming: Incoming, operation: string | undefined): Promise<Outgoing | Response> {

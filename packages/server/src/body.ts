@@ -46,7 +46,8 @@ function parseBody(op: OperationDefinition, incoming: Incoming, bytes: Uint8Arra
     return NO_BODY
   }
   // Nearly every body is sent as exactly the first declared type, `application/json`: no parsing of the field.
-  if (contentType === 'application/json' && declared.types[0] === contentType) return parseJson(op, contentType, bytes, issues)
+  // (The declared string, not the header's, keys the schema look-up: it is interned, the header is not.)
+  if (contentType === 'application/json' && declared.types[0] === contentType) return parseJson(op, declared.types[0], bytes, issues)
   const type = essence(contentType)
   const matched = matchMediaType(type, declared.types)
   if (!matched) {

@@ -136,7 +136,8 @@ function repeatedAuthorization(raw: readonly string[]): string | undefined {
   let joined: string | undefined
   let count = 0
   for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i]!.length !== 13 || raw[i]!.toLowerCase() !== 'authorization') continue
+    const name = raw[i]!
+    if (name.length !== 13 || (name !== 'authorization' && name !== 'Authorization' && name.toLowerCase() !== 'authorization')) continue
     joined = count++ === 0 ? raw[i + 1]! : `${joined}, ${raw[i + 1]!}`
   }
   return count > 1 ? joined : undefined
