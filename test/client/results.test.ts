@@ -189,6 +189,15 @@ describe('transport failures reject with RequestError', () => {
     await expect(api().getArticle({ params: { path: {} } })).rejects.toThrow(TypeError)
     expect(server.seen.length).toBe(before)
   })
+
+  it('what a call cannot even prepare rejects its promise; nothing is thrown at the call', async () => {
+    const before = server.seen.length
+    let call: Promise<unknown> | undefined
+    // A header name with a space: `Headers` refuses it while the call is being prepared.
+    expect(() => (call = api().getArticle({ params: { path: { id: 'a1' } }, headers: [['bad name', 'x']] }))).not.toThrow()
+    await expect(call).rejects.toThrow(TypeError)
+    expect(server.seen.length).toBe(before)
+  })
 })
 
 describe('failing credentials: a token source that throws is never silent', () => {

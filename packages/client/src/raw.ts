@@ -2,7 +2,6 @@ import createFetchClient, { type Client as FetchClient } from 'openapi-fetch'
 import type { selectCredentials } from './auth/credentials.js'
 import type { OperationInfo, createCore } from './client.js'
 import type { mergeHeaders } from './request/headers.js'
-import type { requestSignal } from './request/signal.js'
 
 /** The openapi-fetch client of `api.raw`: path-style calls (`api.raw.GET('/articles/{id}', …)`) through the same credentials, renewal and retries. */
 export type RawClient<Paths extends {}> = FetchClient<Paths>
@@ -18,7 +17,6 @@ export function createRawClient(
   // Handed over by the client rather than imported: an import would make these first-load modules a chunk of their own, shared with this one.
   select: typeof selectCredentials,
   merge: typeof mergeHeaders,
-  signalFor: typeof requestSignal,
 ): RawClient<{}> {
   const byRoute = new Map<string, OperationInfo>()
   for (const name in operations) byRoute.set(operations[name]!.method.toUpperCase() + ' ' + operations[name]!.path, operations[name]!)
@@ -30,12 +28,7 @@ export function createRawClient(
       const headers = merge({ ...core.baseHeaders }, request.headers)
       const operation = request.method + ' ' + (op.path || request.url)
       const body = request.body ? await request.arrayBuffer() : undefined
-      const { signal, timeout } = signalFor(request.signal, core.timeoutMs)
-      try {
-        return (await core.exchange(operation, op, select(op.security, core.bound), request.url, headers, { body, replayable: true }, signal)).res
-      } catch (e) {
-        throw core.requestError(e, operation, request.signal, timeout)
-      }
+      return (await core.exchange(operation, op, request.method, select(op.security, core.bound), request.url, headers, { body, replayable: true }, request.signal, undefined)).res
     },
   })
   client.use({
