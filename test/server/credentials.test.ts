@@ -4,8 +4,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readAuthorization, simpleAuthorization } from '../../packages/server/src/credentials.js'
 
-// Token and token68 characters, and the ones that make a field something else.
-const alphabet = fc.constantFrom(...'aZ09-._~+/=!#$%&\'*^`|, \t"\\;'.split(''), 'Bearer', 'Basic', ' ')
+// Token and token68 characters, and the ones that make a field something else (a non-ASCII one too).
+const alphabet = fc.constantFrom(...'aZ09-._~+/=!#$%&\'*^`|, \t"\\;'.split(''), 'Bearer', 'Basic', ' ', 'é')
 const field = fc.oneof(
   fc.array(alphabet, { maxLength: 24 }).map((parts) => parts.join('')),
   // Mostly the shape itself, with near misses: a scheme, spaces, then token68 characters and "="s.

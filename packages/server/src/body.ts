@@ -12,8 +12,10 @@ const NO_BODY: BodyOutcome = { ok: true, body: undefined }
 const utf8 = new TextDecoder()
 
 // Node's `toString()` without arguments decodes UTF-8 directly (no encoding lookup, no range checks).
+// Whether there is a `Buffer` is looked up once: a `typeof` of a global is an IC call per request.
+const NodeBuffer = typeof Buffer === 'undefined' ? undefined : Buffer
 function textOf(bytes: Uint8Array): string {
-  return typeof Buffer !== 'undefined' && Buffer.isBuffer(bytes) ? bytes.toString() : utf8.decode(bytes)
+  return NodeBuffer !== undefined && NodeBuffer.isBuffer(bytes) ? bytes.toString() : utf8.decode(bytes)
 }
 
 /**

@@ -43,68 +43,112 @@ function reasonOf(message: string): string {
  * Returns the raw payload; its issues are finalized by {@link finalized} only when there are any.
  */
 function run(schema: ZodType, value: unknown, ctx: ParseContext): ParsePayload {
-  const result = runnerOf(schema)._zod.run({ value, issues: [] }, ctx) as ParsePayload | Promise<ParsePayload>
+  const result = (schema as unknown as $ZodType)._zod.run({ value, issues: [] }, ctx) as ParsePayload | Promise<ParsePayload>
   if (result instanceof Promise) throw new $ZodAsyncError()
   return result
 }
 
 type ParseContext = { async: false }
+type Parser = (input: unknown) => unknown
 
-// What `check` runs per schema: zod's `compile()` clone of it when that is faster, else the schema.
-const runners = new WeakMap<ZodType, $ZodType>()
+// What a generated parser returns for input it does not accept (zod/v4/core's `INVALID`, a registry symbol).
+const INVALID: unknown = (zodCore as Partial<typeof zodCore>).INVALID ?? Symbol.for('zod.compile.invalid')
 
-function runnerOf(schema: ZodType): $ZodType {
-  let runner = runners.get(schema)
-  if (runner === undefined) {
-    runner = compiled(schema as unknown as $ZodType)
-    runners.set(schema, runner)
-  }
-  return runner
-}
+// Per schema, zod's generated parser for it, or null where there is none (see `parserOf`).
+const parsers = new WeakMap<ZodType, Parser | null>()
 
 /**
- * zod's compiled clone of a schema: a generated parser answers valid input (the common case, with
- * fewer calls and objects than the interpreter), and anything it rejects goes to the schema's own
- * runtime parse, so issues and messages are zod's as before. The generated schemas.ts builds every
- * component behind `z.lazy`, which compile() does not see through: the lazies at the top are
- * unwrapped, and below it only lazies around leaves (an enum, a string) are accepted; compiled code
- * runs a lazy through the runtime without its object JIT, slower than not compiling at all. The
- * schema itself when compile() refuses (cycles, async or unsupported checks) or is not in this zod.
+ * zod's generated parser for a schema (zod/v4/core `compileFn`, what `compile()` installs): it answers
+ * valid input (the common case) with fewer calls and objects than the interpreter, and `check` sends
+ * anything it rejects to the schema's own runtime parse, so issues and messages are zod's as before.
+ * The parser is called directly, not through `compile()`'s clone: its wrapper would allocate the
+ * runtime's payload and context for every parse.
+ *
+ * The generated schemas.ts builds every component behind `z.lazy`, which compileFn does not see
+ * through (generated code runs a lazy through the runtime, without its object JIT: slower than not
+ * compiling at all). So the parser is generated from a copy with the lazies resolved away
+ * ({@link withoutLazies}). A lazy that closes a cycle cannot be: such schemas, like those compileFn
+ * refuses (async or unsupported checks), or a zod without it, get null and keep the runtime parse.
  */
-function compiled(schema: $ZodType): $ZodType {
-  const compile = (zodCore as Partial<typeof zodCore>).compile
-  if (compile === undefined) return schema
-  let target = schema
-  const seen = new Set<$ZodType>()
-  while (target._zod.def.type === 'lazy') {
-    if (seen.has(target)) return schema
-    seen.add(target)
-    target = (target._zod as unknown as { innerType: $ZodType }).innerType
+/** @internal Exported for tests: the parser `check` tries first, or null. */
+export function parserOf(schema: ZodType): Parser | null {
+  let parser = parsers.get(schema)
+  if (parser === undefined) {
+    parser = generatedParser(schema as unknown as $ZodType)
+    parsers.set(schema, parser)
   }
-  if (!lazyOnlyAroundLeaves(target, seen)) return schema
-  const clone = compile(target)
-  return clone === target ? schema : clone
+  return parser
 }
 
-const LEAVES = new Set(['string', 'number', 'int', 'boolean', 'bigint', 'null', 'undefined', 'enum', 'literal', 'unknown', 'any', 'never', 'template_literal', 'date'])
+function generatedParser(schema: $ZodType): Parser | null {
+  const { compileFn } = zodCore as Partial<typeof zodCore>
+  if (compileFn === undefined) return null
+  try {
+    // compileFn refuses what is left of a cycle (a lazy it would have to run through the runtime).
+    return compileFn(withoutLazies(schema, new Map(), new Set())) as Parser
+  } catch {
+    return null
+  }
+}
 
-/** Walks a schema's subtree (resolving lazies, as compile() needs them resolved): false if a lazy wraps more than a leaf. */
-function lazyOnlyAroundLeaves(schema: $ZodType, seen: Set<$ZodType>): boolean {
-  if (seen.has(schema)) return true
-  seen.add(schema)
+// Where each container kind keeps its child schemas (zod/v4/core defs); other kinds are copied as they are.
+const CHILD_KEYS: Readonly<Record<string, readonly string[]>> = {
+  object: ['catchall'],
+  array: ['element'],
+  optional: ['innerType'],
+  nullable: ['innerType'],
+  default: ['innerType'],
+  prefault: ['innerType'],
+  nonoptional: ['innerType'],
+  readonly: ['innerType'],
+  catch: ['innerType'],
+  record: ['keyType', 'valueType'],
+  intersection: ['left', 'right'],
+  pipe: ['in', 'out'],
+  tuple: ['rest'],
+}
+const CHILD_LISTS: Readonly<Record<string, string>> = { union: 'options', tuple: 'items' }
+
+/**
+ * The same schema with every `z.lazy` replaced by what it resolves to, for code generation only
+ * (a lazy only defers building its inner schema, so the parse is the same). Containers are rebuilt
+ * with zod's own constructor over a copy of their def (getters such as `default`'s value kept);
+ * unchanged subtrees are shared. A lazy met again while resolving itself closes a cycle and stays.
+ */
+function withoutLazies(schema: $ZodType, done: Map<$ZodType, $ZodType>, open: Set<$ZodType>): $ZodType {
+  const known = done.get(schema)
+  if (known !== undefined) return known
+  if (open.has(schema)) return schema
+  open.add(schema)
   const def = schema._zod.def as unknown as Record<string, unknown> & { type: string }
-  if (def.type === 'lazy') {
-    const inner = (schema._zod as unknown as { innerType: $ZodType }).innerType
-    return LEAVES.has(inner._zod.def.type)
+  let out = schema
+  if (def.type === 'lazy') out = withoutLazies((schema._zod as unknown as { innerType: $ZodType }).innerType, done, open)
+  else {
+    const changes: Record<string, unknown> = {}
+    let changed = false
+    const visit = (child: unknown): unknown => {
+      if (child === undefined || child === null) return child
+      const next = withoutLazies(child as $ZodType, done, open)
+      if (next !== child) changed = true
+      return next
+    }
+    if (def.type === 'object') {
+      const shape: Record<string, unknown> = {}
+      for (const [key, child] of Object.entries(def.shape as Record<string, unknown>)) shape[key] = visit(child)
+      changes.shape = shape
+    }
+    for (const key of CHILD_KEYS[def.type] ?? []) changes[key] = visit(def[key])
+    const list = CHILD_LISTS[def.type]
+    if (list !== undefined && Array.isArray(def[list])) changes[list] = (def[list] as unknown[]).map(visit)
+    if (changed) {
+      const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(def))
+      for (const [key, value] of Object.entries(changes)) Object.defineProperty(copy, key, { value, enumerable: true, configurable: true, writable: true })
+      out = new (schema._zod.constr as unknown as new (def: unknown) => $ZodType)(copy)
+    }
   }
-  const children: unknown[] = []
-  if (def.type === 'object') children.push(...Object.values(def.shape as Record<string, unknown>), def.catchall)
-  for (const key of ['element', 'rest', 'keyType', 'valueType', 'left', 'right', 'innerType', 'in', 'out']) children.push(def[key])
-  for (const key of ['options', 'items']) if (Array.isArray(def[key])) children.push(...(def[key] as unknown[]))
-  for (const child of children) {
-    if (child !== undefined && !lazyOnlyAroundLeaves(child as $ZodType, seen)) return false
-  }
-  return true
+  open.delete(schema)
+  done.set(schema, out)
+  return out
 }
 
 function finalized(payload: ParsePayload, ctx: ParseContext): $ZodIssue[] {
@@ -121,6 +165,11 @@ function keysOf(path: readonly PropertyKey[]): readonly (string | number)[] {
 
 /** Runs a zod schema and turns its issues into gatehouse issues rooted at `location` (`body` or a parameter location). */
 export function check(schema: ZodType, value: unknown, location: IssueLocation, issues: Issue[], rename?: (key: string) => string): unknown {
+  const parse = parserOf(schema)
+  if (parse !== null) {
+    const out = parse(value)
+    if (out !== INVALID) return out
+  }
   // A fresh context per parse: zod keeps per-parse state on it (its cycle memo).
   const ctx: ParseContext = { async: false }
   const payload = run(schema, value, ctx)

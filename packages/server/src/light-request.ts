@@ -89,7 +89,11 @@ Object.setPrototypeOf(prototype, Request.prototype)
 
 /** A `Request` over a node request that is only really built if read beyond method, url and headers. */
 export function lightRequest(from: LightSource): Request {
-  const self = Object.create(prototype) as LightFields
-  self[source] = from
-  return self as unknown as Request
+  return new (LightRequest as unknown as new (from: LightSource) => Request)(from)
 }
+
+// A constructor rather than Object.create + a store: one allocation per request with its field in the object.
+function LightRequest(this: LightFields, from: LightSource): void {
+  this[source] = from
+}
+LightRequest.prototype = prototype

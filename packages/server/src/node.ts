@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import { handleIncoming, type App, type InternalApp } from './app.js'
 import { BodyTooLargeError, fromRequest, HANDLE_INCOMING, type Incoming } from './incoming.js'
 import { lightRequest, type LightSource } from './light-request.js'
-import { Outgoing } from './outgoing.js'
+import { Outgoing, type HeaderList } from './outgoing.js'
 import { isThenable } from './thenable.js'
 
 /** A node:http request handler; Express passes `next`, which is only called on a write failure. */
@@ -42,6 +42,8 @@ function onError(this: TaggedRequest, error: unknown): void {
 /** An `Incoming` over node's request; the Web `Request` is only built if a verifier or handler reads it. */
 class NodeIncoming implements Incoming, LightSource {
   readonly method: string
+  /** node's header object, read once: `req.headers` is a getter. */
+  readonly headers: IncomingMessage['headers']
   readonly pathname: string
   readonly search: string
   #bytes: Promise<Uint8Array> | undefined
@@ -58,12 +60,13 @@ class NodeIncoming implements Incoming, LightSource {
   ) {
     const path = originForm(req.url ?? '/')
     const q = path.indexOf('?')
-    this.method = (req.method ?? 'GET').toUpperCase()
+    this.headers = req.headers
+    this.method = upperMethod(req.method)
     this.pathname = q === -1 ? path : path.slice(0, q)
     this.search = q === -1 ? '' : path.slice(q + 1)
   }
   header(name: string): string | null {
-    const value = this.req.headers[name]
+    const value = this.headers[name]
     if (value === undefined) return null
     // node keeps only the first of repeated Authorization lines; join them as Fetch's `Headers`
     // does, so both entry points see two credentials (malformed, 400) rather than the first one.
@@ -76,7 +79,7 @@ class NodeIncoming implements Incoming, LightSource {
    */
   preload(done?: () => void): void {
     const req = this.req as TaggedRequest
-    if (Number(req.headers['content-length'] ?? 0) > this.maxBodySize) {
+    if (Number(this.headers['content-length'] ?? 0) > this.maxBodySize) {
       this.#error = new BodyTooLargeError()
       return done ? done() : this.loaded()
     }
@@ -156,9 +159,18 @@ function originForm(target: string): string {
 }
 
 /** Whether the request announces a body (RFC 9112 §6.3): a non-zero Content-Length or a Transfer-Encoding. */
-function announcesBody(req: IncomingMessage): boolean {
-  const length = req.headers['content-length']
-  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined
+function announcesBody(headers: IncomingMessage['headers']): boolean {
+  const length = headers['content-length']
+  return (length !== undefined && length !== '0') || headers['transfer-encoding'] !== undefined
+}
+
+/**
+ * The method in upper case. node's parser hands out its own upper-case method names, so the
+ * common ones are compared (interned strings: one pointer check) rather than converted again.
+ */
+function upperMethod(method: string | undefined): string {
+  if (method === 'POST' || method === 'GET' || method === 'PUT' || method === 'DELETE' || method === 'PATCH') return method
+  return (method ?? 'GET').toUpperCase()
 }
 
 function writeOutgoing(out: Outgoing, res: ServerResponse): void {
@@ -167,18 +179,12 @@ function writeOutgoing(out: Outgoing, res: ServerResponse): void {
     // A flat [name, value, …] list: node writes each pair as its own line, so repeated
     // WWW-Authenticate challenges stay one per line, without the per-header setHeader work.
     const headers = out.headers
-    const flat: string[] = []
     let length = false
-    for (let i = 0; i < headers.length; i++) {
-      const name = headers[i]![0]
-      flat.push(name, headers[i]![1])
-      if (name === 'content-length') length = true
-    }
+    for (let i = 0; i < headers.length; i++) if (headers[i]![0] === 'content-length') length = true
     // writeHead fixes the header block, so node would frame a known body as chunked (two writes,
     // one more packet) unless Content-Length is given here, as it computes itself for `res.end(body)`.
-    if (!length && (typeof body === 'string' || body instanceof Uint8Array)) {
-      flat.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength))
-    }
+    const size = length ? undefined : typeof body === 'string' ? Buffer.byteLength(body) : body instanceof Uint8Array ? body.byteLength : undefined
+    const flat = flatHeaders(headers, size === undefined ? undefined : String(size))
     res.writeHead(out.status, flat)
   } else {
     // Headers set earlier (Express's X-Powered-By): merge through setHeader, arrays for repeats.
@@ -197,6 +203,22 @@ function writeOutgoing(out: Outgoing, res: ServerResponse): void {
   }
   const stream = body instanceof Blob ? body.stream() : body
   Readable.fromWeb(stream as import('node:stream/web').ReadableStream).pipe(res)
+}
+
+/**
+ * The flat [name, value, …] list writeHead takes, with Content-Length last when given. The usual
+ * one or two headers (content-type, location) are one array literal: packed and sized, where
+ * pushes would grow it, and node reads a holey one more slowly.
+ */
+function flatHeaders(headers: HeaderList, length: string | undefined): string[] {
+  if (length !== undefined) {
+    if (headers.length === 1) return [headers[0]![0], headers[0]![1], 'content-length', length]
+    if (headers.length === 2) return [headers[0]![0], headers[0]![1], headers[1]![0], headers[1]![1], 'content-length', length]
+  }
+  const flat: string[] = []
+  for (let i = 0; i < headers.length; i++) flat.push(headers[i]![0], headers[i]![1])
+  if (length !== undefined) flat.push('content-length', length)
+  return flat
 }
 
 function writeResponse(response: Response, res: ServerResponse): void {
@@ -243,7 +265,7 @@ export function toNodeHandler(app: App): NodeHandler {
     const exchange = new NodeExchange(req, maxBodySize, res, next, serve)
     // Buffering the (bounded) body first lets the whole pipeline run synchronously when the
     // verifier and handler are synchronous; nothing reads it before authentication passes.
-    if (announcesBody(req) && !(req as { body?: unknown }).body) exchange.preload()
+    if (announcesBody(exchange.headers) && !(req as { body?: unknown }).body) exchange.preload()
     else exchange.run()
   }
 }
@@ -269,8 +291,10 @@ class NodeExchange extends NodeIncoming {
   }
   write(out: Outgoing | Response): void {
     // Not `instanceof Outgoing`: the app may come from another copy of this package, with its own class.
-    if (out instanceof Response) writeResponse(out, this.res)
-    else writeOutgoing(out, this.res)
+    // Nor `instanceof Response` first: node's `Response` global is a lazy getter, run on every read.
+    // An Outgoing's headers are an array, a Response's a `Headers`.
+    if (Array.isArray((out as Outgoing).headers)) writeOutgoing(out as Outgoing, this.res)
+    else writeResponse(out as Response, this.res)
   }
   fail(error: unknown): void {
     if (this.next) return this.next(error)

@@ -66,11 +66,21 @@ function jsonWithHeaders(status: number, type: string, body: unknown, headers: H
   if (headers === undefined || Array.isArray(headers) || headers instanceof Headers) return undefined
   const list: HeaderList = [['content-type', type]]
   for (const key in headers) {
-    const name = key.toLowerCase()
+    const name = isLowerCase(key) ? key : key.toLowerCase()
     if (name === 'content-type') return undefined
     list.push([name, String((headers as Record<string, string>)[key])])
   }
   return new Outgoing(status, list, JSON.stringify(body))
+}
+
+// Header names written in handlers are nearly always lower case already (`location`): a scan is cheaper than toLowerCase.
+function isLowerCase(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i)
+    if (c >= 0x41 && c <= 0x5a) return false
+    if (c >= 0x80) return false
+  }
+  return true
 }
 
 // OAuth clients authenticate to the token endpoint with HTTP Basic (RFC 6749 §2.3.1).

@@ -23,6 +23,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export class Router<E> {
   // A literal path always matches the same way: its match is built once, frozen, and shared.
   #exact = new Map<string, RouteMatch<E>>()
+  // The literal paths by length, where few share one: a request's path is a fresh string, and
+  // comparing it with a handful of same-length paths is cheaper than hashing it for the Map.
+  #exactByLength: (readonly (readonly [string, RouteMatch<E>])[] | undefined)[] = []
   #templates = new Map<string, TemplateRoute<E>[]>()
 
   /**
@@ -61,16 +64,35 @@ export class Router<E> {
     }
     for (const list of this.#templates.values()) list.sort((a, b) => b.literal - a.literal)
     for (const [path, methods] of exact) this.#exact.set(path, Object.freeze({ methods, params: Object.freeze({}) }))
+    const byLength: (readonly [string, RouteMatch<E>])[][] = []
+    for (const [path, match] of this.#exact) (byLength[path.length] ??= []).push([path, match])
+    // A length shared by many paths goes to the Map (no bucket); a length no path has is an empty bucket.
+    for (let length = 0; length < byLength.length; length++) {
+      const bucket = byLength[length]
+      this.#exactByLength.push(bucket === undefined ? NO_PATHS : bucket.length <= MAX_BUCKET ? bucket : undefined)
+    }
+  }
+
+  #exactMatch(pathname: string): RouteMatch<E> | undefined {
+    const length = pathname.length
+    if (length >= this.#exactByLength.length) return undefined
+    const bucket = this.#exactByLength[length]
+    if (bucket === undefined) return this.#exact.get(pathname)
+    for (let i = 0; i < bucket.length; i++) if (bucket[i]![0] === pathname) return bucket[i]![1]
+    return undefined
   }
 
   /** The route of `pathname`, or undefined (→ 404). A path parameter that fails to percent-decode does not match. */
   match(pathname: string): RouteMatch<E> | undefined {
     if (pathname.includes('%')) pathname = normalizePercent(pathname)
-    const exact = this.#exact.get(pathname)
+    const exact = this.#exactMatch(pathname)
     if (exact) return exact
     return matchAny(this.#templates.get(firstSegment(pathname)), pathname) ?? matchAny(this.#templates.get('{'), pathname)
   }
 }
+
+const NO_PATHS: readonly never[] = []
+const MAX_BUCKET = 8
 
 function matchAny<E>(routes: readonly TemplateRoute<E>[] | undefined, pathname: string): RouteMatch<E> | undefined {
   if (!routes) return undefined
