@@ -10,7 +10,7 @@ import { fromRequest, HANDLE_INCOMING, type Incoming } from './incoming.js'
 import { invalidRequest, type Issue } from './issues.js'
 import type { MultipartLimits, ResolvedMultipartLimits } from './multipart/index.js'
 import { Outgoing, problemOut, toResponse } from './outgoing.js'
-import { readParameters, parseQuery } from './parameters.js'
+import { NO_PARAMETERS, readParameters, parseQuery } from './parameters.js'
 import type { AnyVerifier, Principal } from './principal.js'
 import { createReply } from './reply.js'
 import { Router, type RouteMatch } from './router.js'
@@ -234,7 +234,10 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     if (!auth.ok) return failure(entry, auth.out)
     const issues: Issue[] = []
     const op = entry.op
-    const params = readParameters(op, sources, sources.query(), route.params, entry.credentialKeys, issues)
+    // Nothing to read without declared parameters or a query (most requests): the large readParameters
+    // is not entered, so it neither runs per request nor needs optimizing for it.
+    const query = sources.query()
+    const params = op.parameters === undefined && query.size === 0 ? NO_PARAMETERS : readParameters(op, sources, query, route.params, entry.credentialKeys, issues)
     const body = readBody(op, sources.incoming, issues, multipart)
     return body instanceof Promise ? body.then((b) => run(entry, sources.incoming, auth, params, issues, b)) : run(entry, sources.incoming, auth, params, issues, body)
   }

@@ -19,6 +19,7 @@ const SP = 0x20
 const TCHAR = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+/
 // A token, one space, a token68 (RFC 9110 §11.2: ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/", then "="s).
 const SCHEME_SP_TOKEN68 = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+ [-._~+/0-9A-Za-z]+=*$/
+const BEARER_TOKEN68 = /^Bearer [-._~+/0-9A-Za-z]+=*$/
 
 // What is left of a malformed `Authorization` once http-auth refused it: its lower-case scheme
 // (the leading token, so `Bearer<TAB>x` is still Bearer) and whether anything follows it.
@@ -69,30 +70,13 @@ export function readAuthorization(value: string | null): AuthorizationField | un
  * any other shape, which goes through the parser.
  */
 export function simpleAuthorization(value: string): AuthorizationField | undefined {
-  // `Bearer <token68>` (nearly every request) is checked by a table loop: no regex call, no scheme slice.
-  if (value.startsWith('Bearer ')) return isToken68(value, 7) ? { scheme: 'bearer', token68: value.slice(7), empty: false } : undefined
+  // `Bearer <token68>` (nearly every request) by a regex with the scheme spelled out: no scheme slice,
+  // and faster than the general one (a character loop is slower still, and more so on long JWTs).
+  if (BEARER_TOKEN68.test(value)) return { scheme: 'bearer', token68: value.slice(7), empty: false }
   if (!SCHEME_SP_TOKEN68.test(value)) return undefined
   const space = value.indexOf(' ')
   const scheme = value.slice(0, space)
   return { scheme: scheme === 'Bearer' ? 'bearer' : scheme.toLowerCase(), token68: value.slice(space + 1), empty: false }
-}
-
-// RFC 9110 §11.2 token68 characters before the trailing `=`s: ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/".
-const TOKEN68 = new Uint8Array(128)
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/') TOKEN68[c.charCodeAt(0)] = 1
-
-/** Whether `value` from `start` to its end is one token68 (what SCHEME_SP_TOKEN68 requires after the space). */
-function isToken68(value: string, start: number): boolean {
-  let i = start
-  const n = value.length
-  while (i < n) {
-    const c = value.charCodeAt(i)
-    if (c >= 128 || TOKEN68[c] === 0) break
-    i++
-  }
-  if (i === start) return false
-  while (i < n && value.charCodeAt(i) === 0x3d) i++
-  return i === n
 }
 
 /** Reads cookies (RFC 6265 §5.4) into name → values. */

@@ -66,11 +66,18 @@ class NodeIncoming implements Incoming, LightSource {
     this.search = q === -1 ? '' : path.slice(q + 1)
   }
   header(name: string): string | null {
-    const value = this.headers[name]
+    const headers = this.headers
+    if (name === 'authorization') {
+      const value = headers.authorization
+      if (value === undefined) return null
+      // node keeps only the first of repeated Authorization lines; join them as Fetch's `Headers`
+      // does, so both entry points see two credentials (malformed, 400) rather than the first one.
+      return repeatedAuthorization(this.req.rawHeaders) ?? value
+    }
+    // The pipeline's own reads are by a constant name, which V8 turns into a cheap property load where
+    // this is inlined; one keyed load shared by every name goes megamorphic (a stub-cache probe each).
+    const value = name === 'content-type' ? headers['content-type'] : headers[name]
     if (value === undefined) return null
-    // node keeps only the first of repeated Authorization lines; join them as Fetch's `Headers`
-    // does, so both entry points see two credentials (malformed, 400) rather than the first one.
-    if (name === 'authorization') return repeatedAuthorization(this.req.rawHeaders) ?? (value as string)
     return Array.isArray(value) ? value.join(', ') : value
   }
   /**

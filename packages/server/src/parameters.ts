@@ -14,8 +14,8 @@ const DELIMITERS: Record<string, string> = { form: ',', simple: ',', spaceDelimi
 
 const NO_QUERY: ReadonlyMap<string, string[]> = new Map()
 const NONE = Object.freeze({})
-// Operations without parameters share one frozen value instead of allocating per request.
-const NO_PARAMETERS: ParsedParameters = Object.freeze({ path: NONE, query: NONE, header: NONE, cookie: NONE })
+/** What operations without parameters get: one frozen value shared by all requests, none allocated per request. */
+export const NO_PARAMETERS: ParsedParameters = Object.freeze({ path: NONE, query: NONE, header: NONE, cookie: NONE })
 
 const headerNames = new WeakMap<OperationDefinition, ReadonlyMap<string, string>>()
 // Lower-case name → declared name of each header parameter, derived once per operation.
