@@ -77,9 +77,9 @@ export function createCore(schemes: Readonly<Record<string, CredentialBinder>>, 
   function exchange(operation: string, op: OperationInfo, method: string, creds: Bound[], url: string, headers: Record<string, string>, prepared: PreparedBody, callerSignal: AbortSignal | undefined, timeoutMs: number | undefined): Promise<Outcome>
   function exchange(operation: string, op: OperationInfo, method: string, creds: Bound[], url: string | Promise<string>, headers: Record<string, string>, prepared: PreparedBody | Promise<PreparedBody>, callerSignal: AbortSignal | undefined, timeoutMs: number | undefined, read: true): Promise<AnyResult>
   async function exchange(operation: string, op: OperationInfo, method: string, creds: Bound[], url: string | Promise<string>, headers: Record<string, string>, prepared: PreparedBody | Promise<PreparedBody>, callerSignal: AbortSignal | undefined, timeoutMs: number | undefined, read?: true): Promise<Outcome | AnyResult> {
-    if (typeof url !== 'string') url = await url
-    // A plain object unless a body encoder is at work (`in`, not `instanceof`: no prototype-chain walk per call).
-    if ('then' in prepared) prepared = await prepared
+    // Awaited together: awaiting one while the other rejects would leave that rejection unhandled. The
+    // body is a plain object unless an encoder is at work (`in`, not `instanceof`: no prototype-chain walk).
+    if (typeof url !== 'string' || 'then' in prepared) [url, prepared] = await Promise.all([url, prepared])
     const { replayable } = prepared
     // The caller's signal and the timeout, which covers the whole call (retries and body included).
     // `AbortSignal.any` is Baseline since 2024 (Chrome 116, Firefox 124, Safari 17.4; Node 20.3): a

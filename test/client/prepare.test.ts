@@ -1,0 +1,41 @@
+// A call whose URL and body are both still being prepared when it starts (an array in the query loads
+// the query serializer; a body is encoded asynchronously): a failure in either rejects the call, once,
+// and never surfaces as an unhandled rejection while the other is awaited. Real HTTP on 127.0.0.1.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createClient } from '../generated/articles/client.js'
+import { json, startServer, type TestServer } from './support/server.js'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startServer()
+})
+afterAll(() => server.close())
+
+const api = () => createClient({ baseUrl: server.url, auth: { oauth2: 't1' }, retry: false })
+
+describe('a call whose URL and body are prepared at the same time', () => {
+  it('a body that cannot be encoded rejects the call while the query serializer loads; nothing is sent', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      const before = server.seen.length
+      // JSON.stringify throws on a BigInt; the array in the query makes the URL wait for request/query.ts.
+      const call = api().createArticle({ params: { query: { tags: ['a', 'b'] } } as never, body: { title: 1n } as never })
+      await expect(call).rejects.toThrow(TypeError)
+      // Let any rejection nobody handled be reported before looking.
+      await new Promise((done) => setTimeout(done, 50))
+      expect(unhandled).toEqual([])
+      expect(server.seen.length).toBe(before)
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+
+  it('both ready: the array query is serialized and the body sent', async () => {
+    server.route = (req, res) => json(res, 201, { ...JSON.parse(req.body.toString()), id: 'a1' })
+    const r = await api().createArticle({ params: { query: { tags: ['a', 'b'] } } as never, body: { title: 'T', body: 'B', status: 'draft' } })
+    expect(r.status).toBe(201)
+    expect(server.seen.at(-1)!.url).toBe('/articles?tags=a&tags=b')
+  })
+})
