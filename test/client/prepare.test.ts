@@ -32,6 +32,22 @@ describe('a call whose URL and body are prepared at the same time', () => {
     }
   })
 
+  it('a call refused while it is prepared leaves no promise behind to reject later', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      // Two faults: a header name Headers refuses, and a missing path parameter that the URL, waiting
+      // for the query serializer, would only report later.
+      const call = api().getArticle({ params: { path: {}, query: { tags: ['a'] } } as never, headers: [['bad name', 'x']] })
+      await expect(call).rejects.toThrow(TypeError)
+      await new Promise((done) => setTimeout(done, 50))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+
   it('both ready: the array query is serialized and the body sent', async () => {
     server.route = (req, res) => json(res, 201, { ...JSON.parse(req.body.toString()), id: 'a1' })
     const r = await api().createArticle({ params: { query: { tags: ['a', 'b'] } } as never, body: { title: 'T', body: 'B', status: 'draft' } })

@@ -188,15 +188,17 @@ export function createRuntimeClient(
     api[name] = (init = {}) => {
       try {
         const { params } = init
+        // Headers first: what throws here must throw before any promise below exists (a promise
+        // left behind by a thrown call would reject unhandled).
+        const headers = mergeHeaders(mergeHeaders({ ...core.baseHeaders }, params?.header), init.headers)
+        const cookie = params?.cookie
+        for (const k in cookie) if (cookie[k] != null) headers.cookie = (headers.cookie ? headers.cookie + '; ' : '') + k + '=' + encodeURIComponent(String(cookie[k]))
         parts ??= op.path.split(PATH_PARAMS)
         const url =
           params?.query && hasStructuredQuery(params.query)
             ? // Arrays and objects in the query are serialized by request/query.ts, its own chunk.
               import('./request/query.js').then((m) => buildUrl(core.baseUrl, op.path, params, enc?.query, m.queryPart, parts))
             : buildUrl(core.baseUrl, op.path, params, enc?.query, undefined, parts)
-        const headers = mergeHeaders(mergeHeaders({ ...core.baseHeaders }, params?.header), init.headers)
-        const cookie = params?.cookie
-        for (const k in cookie) if (cookie[k] != null) headers.cookie = (headers.cookie ? headers.cookie + '; ' : '') + k + '=' + encodeURIComponent(String(cookie[k]))
         creds ??= selectCredentials(op.security, core.bound)
         const prepared = init.body === undefined ? NO_BODY : prepareBody(init.body, enc?.body, headers, enc?.parts)
         return core.exchange(name, op, method, creds, url, headers, prepared, init.signal, init.timeoutMs, true)
