@@ -80,3 +80,73 @@ describe('bodies under node:http', () => {
     }
   })
 })
+
+describe('requests without credentials under node:http', () => {
+  const bearerApi: ApiDefinition = {
+    schemes: { bearer: { type: 'http', credential: 'bearer' } },
+    operations: {
+      create: {
+        method: 'post', path: '/things', security: [[{ scheme: 'bearer', scopes: [] }]], hideForbidden: false, exposeScopes: true, credentialsExchange: false,
+        body: { required: true, types: ['application/json'] }, responses: { '201': ['application/json'] },
+      },
+    },
+  }
+
+  // Reads responses off one socket: each a head plus its Content-Length of body.
+  function responses(socket: import('node:net').Socket): () => Promise<{ head: string; body: string }> {
+    let buffered = Buffer.alloc(0)
+    let wake: (() => void) | undefined
+    socket.on('data', (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk])
+      wake?.()
+    })
+    return async () => {
+      for (;;) {
+        const end = buffered.indexOf('\r\n\r\n')
+        if (end !== -1) {
+          const head = buffered.subarray(0, end).toString('latin1')
+          const length = Number(/content-length: (\d+)/i.exec(head)?.[1] ?? 0)
+          if (buffered.length >= end + 4 + length) {
+            const body = buffered.subarray(end + 4, end + 4 + length).toString()
+            buffered = buffered.subarray(end + 4 + length)
+            return { head, body }
+          }
+        }
+        await new Promise<void>((resolve) => (wake = resolve))
+      }
+    }
+  }
+
+  it('get their 401 before the body is in, and the connection serves the next request', async () => {
+    let verified = 0
+    const app = createApp(bearerApi, {
+      realm: 'things',
+      authenticate: { bearer: (token: string) => (verified++, token === 't' ? { scopes: [] } : undefined) } as never,
+      handlers: { create: ({ body }: { body: unknown }, reply: { created(b: unknown): unknown }) => reply.created(body) } as never,
+    })
+    const server = createServer(toNodeHandler(app))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const { connect } = await import('node:net')
+    const socket = connect((server.address() as AddressInfo).port, '127.0.0.1')
+    try {
+      const next = responses(socket)
+      const body = JSON.stringify({ text: 'x'.repeat(200) })
+      // Headers and the first 10 bytes only: the answer must not wait for the other bytes.
+      socket.write(`POST /things HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`)
+      const first = await next()
+      expect(first.head).toMatch(/^HTTP\/1\.1 401 /)
+      expect(first.head).toMatch(/\r\nwww-authenticate: Bearer realm="things"\r\n/i)
+      expect(JSON.parse(first.body)).toMatchObject({ status: 401 })
+      // The rest of that body is discarded, and the same connection serves an authenticated request.
+      socket.write(body.slice(10))
+      socket.write(`POST /things HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{"a":1}`)
+      const second = await next()
+      expect(second.head).toMatch(/^HTTP\/1\.1 201 /)
+      expect(JSON.parse(second.body)).toEqual({ a: 1 })
+      expect(verified).toBe(1)
+    } finally {
+      socket.destroy()
+      await new Promise<void>((r) => server.close(() => r()))
+    }
+  })
+})

@@ -55,9 +55,16 @@ export interface App {
  */
 export const handleIncoming: unique symbol = Symbol.for(`${HANDLE_INCOMING}@1`)
 
+/**
+ * The node:http adapter asks this before reading a body: the answer to a request that can be given
+ * without it, or undefined. A registry symbol for the same reason as {@link handleIncoming}.
+ */
+export const answerWithoutBody: unique symbol = Symbol.for('gatehouse.server.answerWithoutBody@1')
+
 /** An app as the adapters see it. */
 export interface InternalApp extends App {
   [handleIncoming](incoming: Incoming): Outgoing | Response | Promise<Outgoing | Response>
+  [answerWithoutBody]?(incoming: Incoming): Outgoing | undefined
   readonly maxBodySize: number
 }
 
@@ -293,6 +300,21 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
     return out instanceof Promise ? out.then(decorate) : decorate(out)
   }
 
+  // A request without credentials for an operation that takes only a Bearer or Basic Authorization
+  // gets its 401 whatever its body says (credentials come first): answered before the body is read,
+  // as Fastify's onRequest hooks do, and node discards the unread body. No verifier runs here (there
+  // is nothing to verify), so the pipeline is not run twice; every other request returns undefined.
+  function withoutBody(incoming: Incoming): Outgoing | undefined {
+    if (options.cors) return undefined
+    const route = router.match(incoming.pathname)
+    const entry = route?.methods.get(incoming.method)
+    if (!entry || !entry.plan.single || entry.op.credentialsExchange || entry.plan.optional) return undefined
+    const credential = api.schemes[entry.plan.schemes[0]!]?.credential
+    if ((credential !== 'bearer' && credential !== 'basic') || incoming.header('authorization') !== null) return undefined
+    const auth = authenticate(entry.op, new RequestSources(incoming), authEnv, entry.plan)
+    return auth instanceof Promise || auth.ok ? undefined : auth.out
+  }
+
   async function failed(error: unknown, incoming: Incoming, operation: string | undefined): Promise<Outgoing | Response> {
     try {
       const replaced = options.onError ? await options.onError(error, { request: incoming.request, operation }) : logger.error(error)
@@ -312,6 +334,7 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
       return toResponse(out, request.method.toUpperCase() === 'HEAD')
     },
     [handleIncoming]: handle,
+    [answerWithoutBody]: withoutBody,
   }
   return app
 }

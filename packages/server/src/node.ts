@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
-import { handleIncoming, type App, type InternalApp } from './app.js'
+import { answerWithoutBody, handleIncoming, type App, type InternalApp } from './app.js'
 import { BodyTooLargeError, fromRequest, HANDLE_INCOMING, type Incoming } from './incoming.js'
 import { lightRequest, type LightSource } from './light-request.js'
 import { Outgoing, type HeaderList } from './outgoing.js'
@@ -268,12 +268,17 @@ export function toNodeHandler(app: App): NodeHandler {
   if (!handle) warnIfOtherProtocol(app)
   const maxBodySize = internal.maxBodySize ?? 1024 * 1024
   const serve = handle ?? ((incoming: Incoming) => app.fetch(incoming.request))
+  const withoutBody = handle ? internal[answerWithoutBody] : undefined
   return (req, res, next) => {
     const exchange = new NodeExchange(req, maxBodySize, res, next, serve)
     // Buffering the (bounded) body first lets the whole pipeline run synchronously when the
     // verifier and handler are synchronous; nothing reads it before authentication passes.
-    if (announcesBody(exchange.headers) && !(req as { body?: unknown }).body) exchange.preload()
-    else exchange.run()
+    // A request the app answers without its body (no credentials) is answered at once.
+    if (announcesBody(exchange.headers) && !(req as { body?: unknown }).body) {
+      const answer = withoutBody?.(exchange)
+      if (answer) exchange.write(answer)
+      else exchange.preload()
+    } else exchange.run()
   }
 }
 
