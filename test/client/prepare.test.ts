@@ -13,39 +13,40 @@ afterAll(() => server.close())
 
 const api = () => createClient({ baseUrl: server.url, auth: { oauth2: 't1' }, retry: false })
 
+/** The rejections nobody handled while `run` ran, and for 50 ms after it (long enough for Node to report them). */
+async function unhandledDuring(run: () => Promise<void>): Promise<unknown[]> {
+  const unhandled: unknown[] = []
+  const onUnhandled = (reason: unknown) => unhandled.push(reason)
+  process.on('unhandledRejection', onUnhandled)
+  try {
+    await run()
+    await new Promise((done) => setTimeout(done, 50))
+  } finally {
+    process.off('unhandledRejection', onUnhandled)
+  }
+  return unhandled
+}
+
 describe('a call whose URL and body are prepared at the same time', () => {
   it('a body that cannot be encoded rejects the call while the query serializer loads; nothing is sent', async () => {
-    const unhandled: unknown[] = []
-    const onUnhandled = (reason: unknown) => unhandled.push(reason)
-    process.on('unhandledRejection', onUnhandled)
-    try {
-      const before = server.seen.length
+    const before = server.seen.length
+    const unhandled = await unhandledDuring(async () => {
       // JSON.stringify throws on a BigInt; the array in the query makes the URL wait for request/query.ts.
       const call = api().createArticle({ params: { query: { tags: ['a', 'b'] } } as never, body: { title: 1n } as never })
       await expect(call).rejects.toThrow(TypeError)
-      // Let any rejection nobody handled be reported before looking.
-      await new Promise((done) => setTimeout(done, 50))
-      expect(unhandled).toEqual([])
-      expect(server.seen.length).toBe(before)
-    } finally {
-      process.off('unhandledRejection', onUnhandled)
-    }
+    })
+    expect(unhandled).toEqual([])
+    expect(server.seen.length).toBe(before)
   })
 
   it('a call refused while it is prepared leaves no promise behind to reject later', async () => {
-    const unhandled: unknown[] = []
-    const onUnhandled = (reason: unknown) => unhandled.push(reason)
-    process.on('unhandledRejection', onUnhandled)
-    try {
+    const unhandled = await unhandledDuring(async () => {
       // Two faults: a header name Headers refuses, and a missing path parameter that the URL, waiting
       // for the query serializer, would only report later.
       const call = api().getArticle({ params: { path: {}, query: { tags: ['a'] } } as never, headers: [['bad name', 'x']] })
       await expect(call).rejects.toThrow(TypeError)
-      await new Promise((done) => setTimeout(done, 50))
-      expect(unhandled).toEqual([])
-    } finally {
-      process.off('unhandledRejection', onUnhandled)
-    }
+    })
+    expect(unhandled).toEqual([])
   })
 
   it('both ready: the array query is serialized and the body sent', async () => {

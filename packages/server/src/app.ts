@@ -305,12 +305,13 @@ export function createApp(api: ApiDefinition, options: AppOptions): App {
   // as Fastify's onRequest hooks do, and node discards the unread body. No verifier runs here (there
   // is nothing to verify), so the pipeline is not run twice; every other request returns undefined.
   function withoutBody(incoming: Incoming): Outgoing | undefined {
-    if (options.cors) return undefined
+    // The header first: a request that carries one (nearly all) is routed once, by the pipeline, not here too.
+    if (options.cors || incoming.header('authorization') !== null) return undefined
     const route = router.match(incoming.pathname)
     const entry = route?.methods.get(incoming.method)
     if (!entry || !entry.plan.single || entry.op.credentialsExchange || entry.plan.optional) return undefined
     const credential = api.schemes[entry.plan.schemes[0]!]?.credential
-    if ((credential !== 'bearer' && credential !== 'basic') || incoming.header('authorization') !== null) return undefined
+    if (credential !== 'bearer' && credential !== 'basic') return undefined
     const auth = authenticate(entry.op, new RequestSources(incoming), authEnv, entry.plan)
     return auth instanceof Promise || auth.ok ? undefined : auth.out
   }
