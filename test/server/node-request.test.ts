@@ -1,7 +1,7 @@
 // The Request that verifiers and handlers get under toNodeHandler is built lazily; it must still
 // behave as a full Request: instanceof, method, url, headers, and a body readable after the pipeline read it.
 import { createServer, request as httpRequest } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { createApp, toNodeHandler, type ApiDefinition } from '@gatehouse/server'
 import { describe, expect, it } from 'vitest'
 import { sendRaw } from './scenarios.js'
@@ -75,6 +75,41 @@ describe('bodies under node:http', () => {
       // A known body goes out with its length, not chunked (one write, no chunk framing).
       expect(ok.headers).toContainEqual(['content-length', '2'])
       expect(ok.headers.map(([n]) => n)).not.toContain('transfer-encoding')
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()))
+    }
+  })
+
+  it('answers 413 from the announced Content-Length alone, at the limit exactly', async () => {
+    const app = createApp(api, {
+      maxBodySize: 16,
+      authenticate: { key: (key: string) => (key === 'k' ? { scopes: [] } : undefined) } as never,
+      handlers: { echo: (_: unknown, reply: { ok(b: unknown): unknown }) => reply.ok({}) } as never,
+    })
+    const server = createServer(toNodeHandler(app))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const { port } = server.address() as AddressInfo
+    // Sends the head and `sent` bytes of the body, never the rest: only an answer from the announced
+    // length can arrive (a count of received bytes would wait for the rest). Resolves with the status code.
+    const statusCode = (length: string, sent: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(`POST /echo/1 HTTP/1.1\r\nhost: x\r\nx-key: k\r\ncontent-type: application/json\r\ncontent-length: ${length}\r\n\r\n${sent}`)
+        })
+        socket.once('data', (chunk: Buffer) => {
+          resolve(chunk.toString('latin1').split(' ')[1]!)
+          socket.destroy()
+        })
+        socket.on('error', reject)
+      })
+    try {
+      for (const length of ['17', '000017', '100000', '12345678901234567890']) expect(await statusCode(length, '{"a":')).toBe('413')
+      const exact = '{"text":"123456"}'.slice(0, 16)
+      expect(exact).toHaveLength(16)
+      // Exactly the limit is accepted: the whole body is read and validated (this one is not JSON).
+      expect(await statusCode('16', exact)).toBe('400')
+      expect((await sendRaw(`http://127.0.0.1:${port}`, 'POST', '/echo/1', { 'x-key': 'k', 'content-type': 'application/json' }, '{"t":"123456789"}'.slice(0, 16))).status).toBe(400)
+      expect((await sendRaw(`http://127.0.0.1:${port}`, 'POST', '/echo/1', { 'x-key': 'k', 'content-type': 'application/json' }, '{"text":"12345"}')).status).toBe(200)
     } finally {
       await new Promise<void>((r) => server.close(() => r()))
     }

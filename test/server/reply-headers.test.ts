@@ -50,3 +50,33 @@ describe('development mode checks required response headers', () => {
     expect(logger.error).not.toHaveBeenCalled()
   })
 })
+
+describe('reply helpers take every HeadersInit shape', () => {
+  // Each shape through the JSON helper: a plain object goes the short way, the others through the
+  // general conversion; the wire must not tell them apart.
+  const nullPrototype = Object.assign(Object.create(null) as Record<string, string>, { location: '/articles/n', 'x-extra': 'n' })
+  class Extra {
+    location = '/articles/c'
+    'x-extra' = 'c'
+  }
+  const shapes: [string, HeadersInit, string, string][] = [
+    ['a plain object', { location: '/articles/p', 'x-extra': 'p' }, '/articles/p', 'p'],
+    ['a plain object in other letter case', { Location: '/articles/u', 'X-Extra': 'u' }, '/articles/u', 'u'],
+    ['a Headers', new Headers({ Location: '/articles/h', 'x-extra': 'h' }), '/articles/h', 'h'],
+    ['pairs', [['Location', '/articles/a'], ['x-extra', 'a']], '/articles/a', 'a'],
+    ['a null-prototype object', nullPrototype, '/articles/n', 'n'],
+    ['a class instance', new Extra() as unknown as Record<string, string>, '/articles/c', 'c'],
+  ]
+  for (const [what, headers, location, extra] of shapes) {
+    it(`as ${what}`, async () => {
+      const logger = { error: vi.fn() }
+      const res = await post(app(({ body }, reply) => reply.created(body, { headers: headers as never }), logger))
+      expect(res.status).toBe(201)
+      expect(res.headers.get('location')).toBe(location)
+      expect(res.headers.get('x-extra')).toBe(extra)
+      expect(res.headers.get('content-type')).toBe('application/json')
+      expect(await res.json()).toEqual(article)
+      expect(logger.error).not.toHaveBeenCalled()
+    })
+  }
+})

@@ -63,7 +63,8 @@ export function encodeReply(op: OperationDefinition, status: number, body: unkno
  * shape required response headers take): one list, no `HeadersInit` conversion. Undefined otherwise.
  */
 function jsonWithHeaders(status: number, type: string, body: unknown, headers: HeadersInit | undefined): Outgoing | undefined {
-  if (headers === undefined || Array.isArray(headers) || headers instanceof Headers) return undefined
+  // An object literal (not an array of pairs, a `Headers` or another class): one prototype read.
+  if (headers === undefined || Object.getPrototypeOf(headers) !== Object.prototype) return undefined
   const list: HeaderList = [['content-type', type]]
   for (const key in headers) {
     const name = isLowerCase(key) ? key : key.toLowerCase()
