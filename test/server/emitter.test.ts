@@ -27,8 +27,12 @@ describe('emitServer', () => {
     expect(out).toContain('  apiKeyQuery: ApiKeyVerifier<P>\n')
     expect(out).toContain('  session: ApiKeyVerifier<P>\n')
     expect(out).toContain('  basicAuth: BasicVerifier<P>\n')
-    expect(out).toContain(`  listPets: [paths['/pets']['get'], 'none', false]\n`)
-    expect(out).toContain(`  getInventory: [paths['/store/inventory']['get'], 'optional', false]\n`)
+    expect(out).toContain(`  listPets: paths['/pets']['get']\n`)
+    expect(out).toContain(`  getInventory: paths['/store/inventory']['get']\n`)
+    // Who may call each operation: public, or an anonymous alternative beside the schemes.
+    expect(out).toMatch(/export interface HandlerAccess \{\n[^}]*  listPets: 'none'\n/)
+    expect(out).toMatch(/export interface HandlerAccess \{\n[^}]*  getInventory: 'optional'\n/)
+    expect(out).toMatch(/export interface HandlerExchange \{\n[^}]*  listPets: false\n/)
     expect(out).toContain('{"name":"species","in":"query","required":false,"style":"form","explode":false,"array":true}')
   })
 

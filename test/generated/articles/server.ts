@@ -31,33 +31,46 @@ export interface Authenticators<P extends Principal = Principal> {
   bearerAuth: BearerVerifier<P>
 }
 
-/**
- * Per operation: its openapi-typescript type, who calls it (`required`, `optional` principal, or
- * `none` when public) and whether it is an `x-credentials-exchange`. Read lazily by {@link HandlerOf}.
- */
+/** Per operation: its openapi-typescript type. Read lazily by {@link HandlerOf}. */
 export interface HandlerIndex {
   /** POST /authorize — Trade a username and password (or a refresh token) for tokens */
-  authorize: [paths['/authorize']['post'], 'none', true]
+  authorize: paths['/authorize']['post']
   /** GET /articles — List published articles (and, for a signed-in caller, their own drafts) */
-  listArticles: [paths['/articles']['get'], 'optional', false]
+  listArticles: paths['/articles']['get']
   /** POST /articles — Create an article (admins only) */
-  createArticle: [paths['/articles']['post'], 'required', false]
+  createArticle: paths['/articles']['post']
   /** GET /articles/{id} — Read one article; someone else's draft is hidden (404), not forbidden */
-  getArticle: [paths['/articles/{id}']['get'], 'required', false]
+  getArticle: paths['/articles/{id}']['get']
   /** DELETE /articles/{id} — Delete an article (admin scope) */
-  deleteArticle: [paths['/articles/{id}']['delete'], 'required', false]
+  deleteArticle: paths['/articles/{id}']['delete']
+}
+/** Per operation: who calls it, as `PrincipalBy` keys it (`required`, `optional` principal, or `none` when public). */
+export interface HandlerAccess {
+  authorize: 'none'
+  listArticles: 'optional'
+  createArticle: 'required'
+  getArticle: 'required'
+  deleteArticle: 'required'
+}
+/** Per operation: whether it is an `x-credentials-exchange` (its reply has the OAuth error helpers). */
+export interface HandlerExchange {
+  authorize: true
+  listArticles: false
+  createArticle: false
+  getArticle: false
+  deleteArticle: false
 }
 
 /** The name of an operation that has a handler. */
 export type HandlerName = keyof HandlerIndex
 /** The handler of operation `K`; `P` is the principal type of `createServer<P>`. */
-export type HandlerOf<K extends HandlerName, P extends Principal = Principal> = OperationHandler<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]], HandlerIndex[K][2]>
+export type HandlerOf<K extends HandlerName, P extends Principal = Principal> = OperationHandler<HandlerIndex[K], PrincipalBy<P>[HandlerAccess[K]], HandlerExchange[K]>
 /** One handler per operation; a missing one does not compile (and answers 501 if forced through). */
 export type Handlers<P extends Principal = Principal> = { [K in keyof HandlerIndex]: HandlerOf<K, P> }
 /** What the handler of operation `K` receives: `{ params, body, principal, principals, request }`. */
-export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = OperationContext<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]]>
+export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = OperationContext<HandlerIndex[K], PrincipalBy<P>[HandlerAccess[K]]>
 /** The `reply` object of operation `K`: helpers for its declared statuses only. */
-export type ServerReply<K extends HandlerName> = Reply<HandlerIndex[K][0], HandlerIndex[K][2]>
+export type ServerReply<K extends HandlerName> = Reply<HandlerIndex[K], HandlerExchange[K]>
 
 /** Options of {@link createServer}. */
 export interface ServerOptions<P extends Principal = Principal> extends Omit<AppOptions, 'authenticate' | 'handlers'> {

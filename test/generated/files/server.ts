@@ -23,33 +23,46 @@ export interface Authenticators<P extends Principal = Principal> {
   oauth2: BearerVerifier<P>
 }
 
-/**
- * Per operation: its openapi-typescript type, who calls it (`required`, `optional` principal, or
- * `none` when public) and whether it is an `x-credentials-exchange`. Read lazily by {@link HandlerOf}.
- */
+/** Per operation: its openapi-typescript type. Read lazily by {@link HandlerOf}. */
 export interface HandlerIndex {
   /** POST /files — Upload a file with a caption and metadata */
-  uploadFile: [paths['/files']['post'], 'required', false]
+  uploadFile: paths['/files']['post']
   /** GET /files/{name} — The file's bytes */
-  downloadFile: [paths['/files/{name}']['get'], 'required', false]
+  downloadFile: paths['/files/{name}']['get']
   /** PUT /files/{name} — Replace the file's bytes */
-  replaceFile: [paths['/files/{name}']['put'], 'required', false]
+  replaceFile: paths['/files/{name}']['put']
   /** GET /events — A server-sent event per stored file, as it happens */
-  watchFiles: [paths['/events']['get'], 'required', false]
+  watchFiles: paths['/events']['get']
   /** GET /export — Every stored file's record, one JSON object per line */
-  exportFiles: [paths['/export']['get'], 'required', false]
+  exportFiles: paths['/export']['get']
+}
+/** Per operation: who calls it, as `PrincipalBy` keys it (`required`, `optional` principal, or `none` when public). */
+export interface HandlerAccess {
+  uploadFile: 'required'
+  downloadFile: 'required'
+  replaceFile: 'required'
+  watchFiles: 'required'
+  exportFiles: 'required'
+}
+/** Per operation: whether it is an `x-credentials-exchange` (its reply has the OAuth error helpers). */
+export interface HandlerExchange {
+  uploadFile: false
+  downloadFile: false
+  replaceFile: false
+  watchFiles: false
+  exportFiles: false
 }
 
 /** The name of an operation that has a handler. */
 export type HandlerName = keyof HandlerIndex
 /** The handler of operation `K`; `P` is the principal type of `createServer<P>`. */
-export type HandlerOf<K extends HandlerName, P extends Principal = Principal> = OperationHandler<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]], HandlerIndex[K][2]>
+export type HandlerOf<K extends HandlerName, P extends Principal = Principal> = OperationHandler<HandlerIndex[K], PrincipalBy<P>[HandlerAccess[K]], HandlerExchange[K]>
 /** One handler per operation; a missing one does not compile (and answers 501 if forced through). */
 export type Handlers<P extends Principal = Principal> = { [K in keyof HandlerIndex]: HandlerOf<K, P> }
 /** What the handler of operation `K` receives: `{ params, body, principal, principals, request }`. */
-export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = OperationContext<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]]>
+export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = OperationContext<HandlerIndex[K], PrincipalBy<P>[HandlerAccess[K]]>
 /** The `reply` object of operation `K`: helpers for its declared statuses only. */
-export type ServerReply<K extends HandlerName> = Reply<HandlerIndex[K][0], HandlerIndex[K][2]>
+export type ServerReply<K extends HandlerName> = Reply<HandlerIndex[K], HandlerExchange[K]>
 
 /** Options of {@link createServer}. */
 export interface ServerOptions<P extends Principal = Principal> extends Omit<AppOptions, 'authenticate' | 'handlers'> {

@@ -30,33 +30,46 @@ export interface Authenticators<P extends Principal = Principal> {
   basicAuth: BasicVerifier<P>
 }
 
-/**
- * Per operation: its openapi-typescript type, who calls it (`required`, `optional` principal, or
- * `none` when public) and whether it is an `x-credentials-exchange`. Read lazily by {@link HandlerOf}.
- */
+/** Per operation: its openapi-typescript type. Read lazily by {@link HandlerOf}. */
 export interface HandlerIndex {
   /** GET /pets — Public listing */
-  listPets: [paths['/pets']['get'], 'none', false]
+  listPets: paths['/pets']['get']
   /** POST /pets — Staff only - a staff password AND the app's API key */
-  createPet: [paths['/pets']['post'], 'required', false]
+  createPet: paths['/pets']['post']
   /** GET /pets/{petId} — Any one of three credentials (OR) */
-  getPet: [paths['/pets/{petId}']['get'], 'required', false]
+  getPet: paths['/pets/{petId}']['get']
   /** DELETE /pets/{petId} — Administrators only (a 3.1 role on a Basic scheme) */
-  deletePet: [paths['/pets/{petId}']['delete'], 'required', false]
+  deletePet: paths['/pets/{petId}']['delete']
   /** GET /store/inventory — Anonymous callers see totals; partners (session cookie) see counts per pet */
-  getInventory: [paths['/store/inventory']['get'], 'optional', false]
+  getInventory: paths['/store/inventory']['get']
+}
+/** Per operation: who calls it, as `PrincipalBy` keys it (`required`, `optional` principal, or `none` when public). */
+export interface HandlerAccess {
+  listPets: 'none'
+  createPet: 'required'
+  getPet: 'required'
+  deletePet: 'required'
+  getInventory: 'optional'
+}
+/** Per operation: whether it is an `x-credentials-exchange` (its reply has the OAuth error helpers). */
+export interface HandlerExchange {
+  listPets: false
+  createPet: false
+  getPet: false
+  deletePet: false
+  getInventory: false
 }
 
 /** The name of an operation that has a handler. */
 export type HandlerName = keyof HandlerIndex
 /** The handler of operation `K`; `P` is the principal type of `createServer<P>`. */
-export type HandlerOf<K extends HandlerName, P extends Principal = Principal> = OperationHandler<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]], HandlerIndex[K][2]>
+export type HandlerOf<K extends HandlerName, P extends Principal = Principal> = OperationHandler<HandlerIndex[K], PrincipalBy<P>[HandlerAccess[K]], HandlerExchange[K]>
 /** One handler per operation; a missing one does not compile (and answers 501 if forced through). */
 export type Handlers<P extends Principal = Principal> = { [K in keyof HandlerIndex]: HandlerOf<K, P> }
 /** What the handler of operation `K` receives: `{ params, body, principal, principals, request }`. */
-export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = OperationContext<HandlerIndex[K][0], PrincipalBy<P>[HandlerIndex[K][1]]>
+export type HandlerContext<K extends HandlerName, P extends Principal = Principal> = OperationContext<HandlerIndex[K], PrincipalBy<P>[HandlerAccess[K]]>
 /** The `reply` object of operation `K`: helpers for its declared statuses only. */
-export type ServerReply<K extends HandlerName> = Reply<HandlerIndex[K][0], HandlerIndex[K][2]>
+export type ServerReply<K extends HandlerName> = Reply<HandlerIndex[K], HandlerExchange[K]>
 
 /** Options of {@link createServer}. */
 export interface ServerOptions<P extends Principal = Principal> extends Omit<AppOptions, 'authenticate' | 'handlers'> {
