@@ -13,6 +13,7 @@ export default defineConfig({
       '@gatehouse/http-auth/retry-after': src('./packages/http-auth/src/retry-after.ts'),
       '@gatehouse/http-auth': src('./packages/http-auth/src/index.ts'),
       '@gatehouse/client': src('./packages/client/src/index.ts'),
+      '@gatehouse/server/zod': src('./packages/server/src/zod.ts'),
       '@gatehouse/server': src('./packages/server/src/index.ts'),
     },
   },

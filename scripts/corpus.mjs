@@ -55,7 +55,7 @@ for (const spec of specs) {
   // Same resolution as the root tsconfig: @gatehouse/* from source, zod from node_modules.
   const tsconfig = {
     extends: `${root}tsconfig.base.json`,
-    compilerOptions: { noEmit: true, types: ['node'], paths: { '@gatehouse/server': [pkg('server')], '@gatehouse/client': [pkg('client')], '@gatehouse/http-auth': [pkg('http-auth')], '@gatehouse/http-auth/*': [`${root}packages/http-auth/src/*/index.ts`, `${root}packages/http-auth/src/*.ts`] } },
+    compilerOptions: { noEmit: true, types: ['node'], paths: { '@gatehouse/server': [pkg('server')], '@gatehouse/server/zod': [`${root}packages/server/src/zod.ts`], '@gatehouse/client': [pkg('client')], '@gatehouse/http-auth': [pkg('http-auth')], '@gatehouse/http-auth/*': [`${root}packages/http-auth/src/*/index.ts`, `${root}packages/http-auth/src/*.ts`] } },
     include: ['*.ts'],
   }
   mkdirSync(out, { recursive: true })

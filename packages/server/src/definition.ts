@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod'
+import type { $ZodType } from 'zod/v4/core'
 
 /**
  * The static description of an API that a generated `server.ts` hands to `createApp`:
@@ -75,12 +75,12 @@ export interface ParameterDefinition {
 
 /** The zod schemas of one operation, as `schemas.ts` exports them (docs/internals.md). */
 export interface OperationSchemas {
-  path?: ZodType | undefined
-  query?: ZodType | undefined
-  header?: ZodType | undefined
-  cookie?: ZodType | undefined
-  body?: { required: boolean; content: Readonly<Record<string, ZodType>> } | undefined
-  responses?: Readonly<Record<string, Readonly<Record<string, ZodType>>>> | undefined
+  path?: $ZodType | undefined
+  query?: $ZodType | undefined
+  header?: $ZodType | undefined
+  cookie?: $ZodType | undefined
+  body?: { required: boolean; content: Readonly<Record<string, $ZodType>> } | undefined
+  responses?: Readonly<Record<string, Readonly<Record<string, $ZodType>>>> | undefined
   /** Per declared status, its headers as one object schema keyed by lower-cased name (development mode's reply check only). */
-  headers?: Readonly<Record<string, ZodType>> | undefined
+  headers?: Readonly<Record<string, $ZodType>> | undefined
 }

@@ -1,15 +1,15 @@
-import type { ZodType } from 'zod'
+import { safeParse, type $ZodType } from 'zod/v4/core'
 import type { OperationDefinition } from './definition.js'
 import { Outgoing } from './outgoing.js'
 
 /** The reply's header values (repeated names joined with `, `, RFC 9110 §5.3) against their declared schemas. */
-function checkHeaders(where: string, schema: ZodType, headers: Iterable<readonly [string, string]>, logger: Logger): void {
+function checkHeaders(where: string, schema: $ZodType, headers: Iterable<readonly [string, string]>, logger: Logger): void {
   const values = new Map<string, string>()
   for (const [name, value] of headers) {
     const prior = values.get(name)
     values.set(name, prior === undefined ? value : `${prior}, ${value}`)
   }
-  const result = schema.safeParse(Object.fromEntries(values))
+  const result = safeParse(schema, Object.fromEntries(values))
   if (result.success) return
   const details = result.error.issues.map((i) => `  ${i.path.map(String).join('/')}: ${i.message} (sent ${JSON.stringify(values.get(String(i.path[0])))})`).join('\n')
   logger.error(`${where} with a header that does not match the spec:\n${details}`)
@@ -55,7 +55,7 @@ export function checkReply(name: string, op: OperationDefinition, out: Outgoing 
   } catch {
     return
   }
-  const result = schema.safeParse(body)
+  const result = safeParse(schema, body)
   if (!result.success) {
     const details = result.error.issues.map((i) => `  #/${i.path.map(String).join('/')}: ${i.message}`).join('\n')
     logger.error(`${where} with a body that does not match the spec:\n${details}`)

@@ -1,4 +1,3 @@
-import type { ZodType } from 'zod'
 import { $ZodAsyncError, config, util, type $ZodIssue, type $ZodRawIssue, type $ZodType, type ParsePayload } from 'zod/v4/core'
 import * as zodCore from 'zod/v4/core'
 import { Outgoing, reasonPhrase } from './outgoing.js'
@@ -42,8 +41,8 @@ function reasonOf(message: string): string {
  * promoted out of the young generation (scavenges took 10–30 ms under a flood of bad bodies).
  * Returns the raw payload; its issues are finalized by {@link finalized} only when there are any.
  */
-function run(schema: ZodType, value: unknown, ctx: ParseContext): ParsePayload {
-  const result = (schema as unknown as $ZodType)._zod.run({ value, issues: [] }, ctx) as ParsePayload | Promise<ParsePayload>
+function run(schema: $ZodType, value: unknown, ctx: ParseContext): ParsePayload {
+  const result = schema._zod.run({ value, issues: [] }, ctx) as ParsePayload | Promise<ParsePayload>
   if (result instanceof Promise) throw new $ZodAsyncError()
   return result
 }
@@ -55,7 +54,7 @@ type Parser = (input: unknown) => unknown
 const INVALID: unknown = (zodCore as Partial<typeof zodCore>).INVALID ?? Symbol.for('zod.compile.invalid')
 
 // Per schema, zod's generated parser for it, or null where there is none (see `parserOf`).
-const parsers = new WeakMap<ZodType, Parser | null>()
+const parsers = new WeakMap<$ZodType, Parser | null>()
 
 /**
  * zod's generated parser for a schema (zod/v4/core `compileFn`, what `compile()` installs): it answers
@@ -71,10 +70,10 @@ const parsers = new WeakMap<ZodType, Parser | null>()
  * refuses (async or unsupported checks), or a zod without it, get null and keep the runtime parse.
  */
 /** @internal Exported for tests: the parser `check` tries first, or null. */
-export function parserOf(schema: ZodType): Parser | null {
+export function parserOf(schema: $ZodType): Parser | null {
   let parser = parsers.get(schema)
   if (parser === undefined) {
-    parser = generatedParser(schema as unknown as $ZodType)
+    parser = generatedParser(schema)
     parsers.set(schema, parser)
   }
   return parser
@@ -164,7 +163,7 @@ function keysOf(path: readonly PropertyKey[]): readonly (string | number)[] {
 }
 
 /** Runs a zod schema and turns its issues into gatehouse issues rooted at `location` (`body` or a parameter location). */
-export function check(schema: ZodType, value: unknown, location: IssueLocation, issues: Issue[], rename?: (key: string) => string): unknown {
+export function check(schema: $ZodType, value: unknown, location: IssueLocation, issues: Issue[], rename?: (key: string) => string): unknown {
   const parse = parserOf(schema)
   if (parse !== null) {
     const out = parse(value)

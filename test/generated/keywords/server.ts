@@ -15,6 +15,7 @@ import {
 import { operationSchemas } from './schemas.js'
 import { operationSecurity, realm, securitySchemes } from './security.js'
 import type { paths } from './types.js'
+export type { Schema } from '@gatehouse/server/zod'
 
 /** One verifier per security scheme: return the principal, or `undefined` when the credentials are invalid. */
 export interface Authenticators<P extends Principal = Principal> {

@@ -6,7 +6,7 @@ import { RUNTIME_HELPERS, type RuntimeHelper } from './runtime.js'
  * The preamble of every `schemas.ts`. `$z` is zod itself seen through a
  * narrow, non-generic interface: inferring zod's deep generic types for
  * thousands of schemas is what makes tsc slow on large specs, and nothing
- * needs those types (consumers get `z.ZodType`; handler types come from
+ * needs those types (consumers get `Schema`, @gatehouse/server/zod; handler types come from
  * `types.ts`). The runtime objects are untouched zod schemas.
  */
 const PRELUDE = [
@@ -72,7 +72,7 @@ const PRELUDE = [
   '}',
   'const $z = z as unknown as $Zod',
   '// The exported values are zod schemas; `$Schema` was only the view used to build them.',
-  'type $AsZod<T> = T extends $Schema ? z.ZodType : { readonly [K in keyof T]: $AsZod<T[K]> }',
+  'type $AsZod<T> = T extends $Schema ? Schema : { readonly [K in keyof T]: $AsZod<T[K]> }',
   '// One entry of `operationSchemas`, declared rather than inferred: the declaration of the export stays cheap.',
   'interface $Operation<S> {',
   '  readonly path?: S',

@@ -44,7 +44,8 @@ export function emitSchemas(model: ApiModel, specName: string): string {
 
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true })
   writer.write(generatedHeader(specName) + SKIP_CHECK)
-  writer.writeLine("import { z } from 'zod'")
+  // zod through @gatehouse/server/zod: zod itself at run time, without zod's classic declarations for tsc.
+  writer.writeLine("import { z, type Schema } from '@gatehouse/server/zod'")
   // Typed leaves come from types.ts, lazily: a mapped type costs tsc nothing until a key is read.
   const typed = model.schemas.length > 0
   if (typed) writer.writeLine("import type { components } from './types.js'")
@@ -65,14 +66,14 @@ export function emitSchemas(model: ApiModel, specName: string): string {
       'Every schema of `components.schemas`, keyed by its name as written in the spec; `z.infer` gives its types.ts type.',
       'componentSchemas',
       object(plan.components.map(({ name, constName }) => [name, code(constName)])),
-      typed ? "{ readonly [K in keyof components['schemas']]: z.ZodType<components['schemas'][K]> }" : undefined,
+      typed ? "{ readonly [K in keyof components['schemas']]: Schema<components['schemas'][K]> }" : undefined,
     ),
     '\n',
     exportText(
       'Per operation: parameters by location, request body, and response bodies per status and media type.',
       'operationSchemas',
       object(table),
-      '{ readonly [operation: string]: $Operation<z.ZodType> }',
+      '{ readonly [operation: string]: $Operation<Schema> }',
       '{ readonly [operation: string]: $Operation<$Schema> }',
     ),
   )
@@ -134,7 +135,7 @@ const INDENT = '  '
 
 /**
  * An exported table and its builder. `type`: the export's declared type; by default every leaf is a
- * plain `z.ZodType` ($AsZod). `built`: the builder's return type, which the value is checked against
+ * plain `Schema` ($AsZod). `built`: the builder's return type, which the value is checked against
  * where the file is checked.
  */
 function exportText(doc: string, name: string, value: Expr, type?: string, built?: string): string {

@@ -66,6 +66,10 @@ export function emitServer(model: ApiModel): string {
   w.writeLine(`import { operationSchemas } from './schemas.js'`)
   w.writeLine(`import { operationSecurity, realm, securitySchemes } from './security.js'`)
   w.writeLine(`import type { paths } from './types.js'`)
+  // schemas.ts, which users' tsc does not check, reaches zod through @gatehouse/server/zod; naming
+  // that entry here, in a checked file, makes a missing or older entry fail the build instead of
+  // turning the schemas' types into `any`. Also the type to name a generated schema by.
+  w.writeLine(`export type { Schema } from '@gatehouse/server/zod'`)
   w.blankLine()
 
   w.writeLine('/** One verifier per security scheme: return the principal, or `undefined` when the credentials are invalid. */')
