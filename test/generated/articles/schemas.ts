@@ -215,6 +215,10 @@ function ProblemSchema$(): $Schema {
   })
 }
 const ProblemSchema = $lazy(ProblemSchema$)
+function getArticlePathSchema$(): $Schema {
+  return $z.object({ id: $7 })
+}
+const getArticlePathSchema = $lazy(getArticlePathSchema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec; `z.infer` gives its types.ts type. */
 export const componentSchemas = $componentSchemas() as unknown as { readonly [K in keyof components['schemas']]: Schema<components['schemas'][K]> }
@@ -292,7 +296,7 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     getArticle: {
-      path: $lazy(() => $z.object({ id: $7 })),
+      path: getArticlePathSchema,
       responses: {
         '200': { 'application/json': ArticleSchema },
         '400': { 'application/problem+json': ProblemSchema },
@@ -301,7 +305,7 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     deleteArticle: {
-      path: $lazy(() => $z.object({ id: $7 })),
+      path: getArticlePathSchema,
       responses: {
         '204': {},
         '400': { 'application/problem+json': ProblemSchema },

@@ -141,6 +141,14 @@ function ProblemSchema$(): $Schema {
   })
 }
 const ProblemSchema = $lazy(ProblemSchema$)
+function downloadFilePathSchema$(): $Schema {
+  return $z.object({ name: $4 })
+}
+const downloadFilePathSchema = $lazy(downloadFilePathSchema$)
+function downloadFileResponse200Schema$(): $Schema {
+  return /* format: binary */ $z.unknown()
+}
+const downloadFileResponse200Schema = $lazy(downloadFileResponse200Schema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec; `z.infer` gives its types.ts type. */
 export const componentSchemas = $componentSchemas() as unknown as { readonly [K in keyof components['schemas']]: Schema<components['schemas'][K]> }
@@ -180,11 +188,9 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     downloadFile: {
-      path: $lazy(() => $z.object({ name: $4 })),
+      path: downloadFilePathSchema,
       responses: {
-        '200': {
-          'application/octet-stream': $lazy(() => /* format: binary */ $z.unknown()),
-        },
+        '200': { 'application/octet-stream': downloadFileResponse200Schema },
         '400': { 'application/problem+json': ProblemSchema },
         '401': { 'application/problem+json': ProblemSchema },
         '403': { 'application/problem+json': ProblemSchema },
@@ -192,12 +198,10 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     replaceFile: {
-      path: $lazy(() => $z.object({ name: $4 })),
+      path: downloadFilePathSchema,
       body: {
         required: true,
-        content: {
-          'application/octet-stream': $lazy(() => /* format: binary */ $z.unknown()),
-        },
+        content: { 'application/octet-stream': downloadFileResponse200Schema },
       },
       responses: {
         '204': {},

@@ -167,6 +167,10 @@ function ProblemSchema$(): $Schema {
   })
 }
 const ProblemSchema = $lazy(ProblemSchema$)
+function getPetPathSchema$(): $Schema {
+  return $z.object({ petId: $7 })
+}
+const getPetPathSchema = $lazy(getPetPathSchema$)
 
 /** Every schema of `components.schemas`, keyed by its name as written in the spec; `z.infer` gives its types.ts type. */
 export const componentSchemas = $componentSchemas() as unknown as { readonly [K in keyof components['schemas']]: Schema<components['schemas'][K]> }
@@ -210,7 +214,7 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     getPet: {
-      path: $lazy(() => $z.object({ petId: $7 })),
+      path: getPetPathSchema,
       header: $lazy(() => $z.object({
         'x-request-id': $1.refine($uuid, { error: 'must be a valid uuid' }).optional(),
       })),
@@ -222,7 +226,7 @@ function $operationSchemas(): { readonly [operation: string]: $Operation<$Schema
       },
     },
     deletePet: {
-      path: $lazy(() => $z.object({ petId: $7 })),
+      path: getPetPathSchema,
       responses: {
         '204': {},
         '400': { 'application/problem+json': ProblemSchema },

@@ -226,3 +226,30 @@ describe('shared subschemas', () => {
     expect(componentSchemas.Repo!.safeParse({ forks: [user, { id: 'x' }] }).success).toBe(false)
   })
 })
+
+describe('operations whose own schemas are written the same', () => {
+  const body = (extra: JsonSchema) => ({ content: { 'application/json': { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 }, extra } } as JsonSchema } })
+  const model = modelOf({
+    operations: [
+      operationOf('createOne', { body: body({ type: 'integer' }) }),
+      operationOf('createTwo', { body: body({ type: 'integer' }) }),
+      operationOf('createThree', { body: body({ type: 'boolean' }) }),
+    ],
+  })
+
+  it('share one schema, declared once, that validates for each of them', async () => {
+    const { operationSchemas, source } = await generate(model, 'merged-bodies')
+    const one = operationSchemas.createOne!.body!.content['application/json']!
+    const two = operationSchemas.createTwo!.body!.content['application/json']!
+    const three = operationSchemas.createThree!.body!.content['application/json']!
+    expect(two).toBe(one)
+    expect(three).not.toBe(one)
+    // One builder for the two alike bodies; the third, used once, written into its entry.
+    expect(source.match(/^function \w+\$\(\): \$Schema \{$/gm)).toHaveLength(1)
+    expect(source.match(/extra: \$z\.boolean\(\)/g)).toHaveLength(1)
+    expect(one.safeParse({ name: 'a', extra: 1 }).success).toBe(true)
+    expect(one.safeParse({ name: '', extra: 1 }).success).toBe(false)
+    expect(three.safeParse({ name: 'a', extra: 1 }).success).toBe(false)
+    expect(three.safeParse({ name: 'a', extra: true }).success).toBe(true)
+  })
+})

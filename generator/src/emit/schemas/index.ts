@@ -51,7 +51,8 @@ export function emitSchemas(model: ApiModel, specName: string): string {
   if (typed) writer.writeLine("import type { components } from './types.js'")
   writer.blankLine()
   const interned = internLeaves(hoistShared([...plan.consts, ...operationConsts], plan.allocate))
-  const { consts, table } = inlineSingleUse(interned.consts, operations, operationOwn)
+  const merged = mergeIdentical(interned.consts, operations, operationOwn)
+  const { consts, table } = inlineSingleUse(merged.consts, merged.table, operationOwn)
   writePrelude(writer, interned.leaves.length > 0)
   writeHelpers(writer, plan.helpers)
   // The declarations, nearly all of the file, are joined as text: CodeBlockWriter would scan each of
@@ -78,6 +79,37 @@ export function emitSchemas(model: ApiModel, specName: string): string {
     ),
   )
   return parts.join('')
+}
+
+/**
+ * Operations' own inline schemas written the same (GitHub: 170 operations have the path parameters
+ * `{ org }`) become one schema, declared once: GitHub's 2,317 inline schemas become 482 inline and
+ * 310 shared, a ninth fewer syntax nodes in schemas.ts, which users' tsc parses, binds and walks
+ * for its declaration diagnostics though it skips checking the file. zod schemas are immutable, so
+ * one instance serves every operation. Compared by rendered text after `internLeaves`, again until
+ * nothing merges: two schemas that differ only by references to merged ones merge next.
+ */
+function mergeIdentical(
+  consts: NamedExpr[],
+  operations: Array<[string, Expr]>,
+  candidates: ReadonlySet<string>,
+): { consts: NamedExpr[]; table: Array<[string, Expr]> } {
+  let table = operations
+  for (;;) {
+    const first = new Map<string, string>()
+    const renamed = new Map<string, string>()
+    for (const item of consts) {
+      if (!candidates.has(item.name)) continue
+      const text = renderExpr(item.expr)
+      const kept = first.get(text)
+      if (kept === undefined) first.set(text, item.name)
+      else renamed.set(item.name, kept)
+    }
+    if (renamed.size === 0) return { consts, table }
+    const replace = (expr: Expr): Expr => (expr.kind === 'code' ? (renamed.has(expr.code) ? code(renamed.get(expr.code)!) : expr) : mapChildren(expr, replace))
+    consts = consts.filter((item) => !renamed.has(item.name)).map((item) => ({ ...item, expr: replace(item.expr) }))
+    table = table.map(([name, entry]) => [name, replace(entry)])
+  }
 }
 
 /**
