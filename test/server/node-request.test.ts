@@ -47,7 +47,8 @@ describe('the Request given under node:http', () => {
 })
 
 describe('bodies under node:http', () => {
-  it('answers 413 past maxBodySize, whether announced or streamed, and authenticates first', async () => {
+  // The echo operation behind key `k`, with a 16-byte body limit, listening on 127.0.0.1.
+  async function limitedServer() {
     const app = createApp(api, {
       maxBodySize: 16,
       authenticate: { key: (key: string) => (key === 'k' ? { scopes: [] } : undefined) } as never,
@@ -55,6 +56,11 @@ describe('bodies under node:http', () => {
     })
     const server = createServer(toNodeHandler(app))
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    return server
+  }
+
+  it('answers 413 past maxBodySize, whether announced or streamed, and authenticates first', async () => {
+    const server = await limitedServer()
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
       const big = JSON.stringify({ text: 'x'.repeat(100) })
@@ -81,13 +87,7 @@ describe('bodies under node:http', () => {
   })
 
   it('answers 413 from the announced Content-Length alone, at the limit exactly', async () => {
-    const app = createApp(api, {
-      maxBodySize: 16,
-      authenticate: { key: (key: string) => (key === 'k' ? { scopes: [] } : undefined) } as never,
-      handlers: { echo: (_: unknown, reply: { ok(b: unknown): unknown }) => reply.ok({}) } as never,
-    })
-    const server = createServer(toNodeHandler(app))
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const server = await limitedServer()
     const { port } = server.address() as AddressInfo
     // Sends the head and `sent` bytes of the body, never the rest: only an answer from the announced
     // length can arrive (a count of received bytes would wait for the rest). Resolves with the status code.
