@@ -28,7 +28,6 @@ function principalAccess(op: Operation): string {
   return op.security.optional ? 'optional' : 'required'
 }
 
-
 /** The keys of an `OperationDefinition` that `security.ts` holds. */
 const SECURITY_KEYS = ['method', 'path', 'security', 'hideForbidden', 'exposeScopes', 'credentialsExchange']
 
