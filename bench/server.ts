@@ -1,4 +1,4 @@
-// `npm run bench -- server [--seconds N] [--rounds N] [--eov] [--only valid,no-token,invalid,valid/bare] [--profile]`: requests per server CPU-second over
+// `npm run bench -- server [--seconds N] [--rounds N] [--eov] [--only valid,no-token,invalid,valid/bare] [--profile] [--unpinned]`: requests per server CPU-second over
 // loopback on three paths of POST /articles (spec/articles.yaml, bearer token with articles:write):
 //   valid     a valid JSON body                     → 201 echo
 //   no-token  no Authorization header                → 401 with a Bearer challenge
@@ -15,11 +15,17 @@
 // median and the spread (min–max) of the round ratios are printed. Servers run from an esbuild bundle of the sources, like
 // compiled code: tsx wraps every function it creates in a naming helper, a per-closure cost that
 // compiled packages do not pay.
-import { spawn, type ChildProcess } from 'node:child_process'
+// Where `taskset` exists, every server runs on the last CPU and this process (the load generator)
+// on the others (`--unpinned` turns it off). The virtual CPUs of a shared machine are not equally
+// fast from one minute to the next, and the kernel keeps a busy process on its CPU: unpinned, two
+// identical echo servers measured 0.85× against each other over a whole 21-round run, because one
+// of them sat on the slower CPU; pinned, eight such runs gave 0.97–1.04×.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
@@ -182,9 +188,19 @@ async function bundle(): Promise<string> {
   return outfile
 }
 
-function start(server: string, kind: Kind, profile: boolean): Promise<{ child: ChildProcess; url: string }> {
+/** The CPU lists for the servers and for this process, or undefined where pinning is not possible. */
+function pinning(): { servers: string; bench: string } | undefined {
+  const cpus = availableParallelism()
+  if (process.platform !== 'linux' || cpus < 2 || spawnSync('taskset', ['--version']).status !== 0) return undefined
+  return { servers: String(cpus - 1), bench: cpus === 2 ? '0' : `0-${cpus - 2}` }
+}
+
+function start(server: string, kind: Kind, profile: boolean, cpus: string | undefined): Promise<{ child: ChildProcess; url: string }> {
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${ROOT}bench/.out/profiles`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`] : []
-  const child = spawn(process.execPath, [...flags, server, '--serve', kind, SPEC], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+  const command = [process.execPath, ...flags, server, '--serve', kind, SPEC]
+  // taskset execs node in its own process: the pid, signals and the IPC channel are node's.
+  const [file, ...args] = cpus === undefined ? command : ['taskset', '--cpu-list', cpus, ...command]
+  const child = spawn(file!, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
     child.stdout!.once('data', (d: Buffer) => resolve({ child, url: `http://127.0.0.1:${String(d).trim()}/articles` }))
@@ -230,17 +246,21 @@ const median = (xs: number[]) => {
 const spread = (xs: number[]) => `[${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`
 
 async function main() {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '2' }, rounds: { type: 'string', default: '7' }, eov: { type: 'boolean' }, profile: { type: 'boolean' }, only: { type: 'string' } } })
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '2' }, rounds: { type: 'string', default: '7' }, eov: { type: 'boolean' }, profile: { type: 'boolean' }, only: { type: 'string' }, unpinned: { type: 'boolean' } } })
   const seconds = Number(values.seconds)
   const rounds = Number(values.rounds)
   const kinds: Kind[] = values.eov ? ['gatehouse', 'fastify', 'bare', 'eov'] : ['gatehouse', 'fastify', 'bare']
   const server = await bundle()
-  console.log(`POST /articles, ${rounds} alternated rounds × ${seconds} s per server and path, 32 connections; requests per server CPU-second`)
+  const pin = values.unpinned ? undefined : pinning()
+  // -a: every thread of this process, the load generator's included.
+  if (pin) execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', pin.bench, String(process.pid)], { stdio: 'ignore' })
+  const placement = pin ? `servers on CPU ${pin.servers}, load generator on CPU ${pin.bench}` : values.unpinned ? 'not pinned (--unpinned)' : 'not pinned (no taskset, or one CPU)'
+  console.log(`POST /articles, ${rounds} alternated rounds × ${seconds} s per server and path, 32 connections; requests per server CPU-second; ${placement}`)
   // Every server runs for the whole benchmark (idle ones use no CPU), so a round is two bursts
   // seconds apart: the pair sees nearly the same machine, whatever the other agents are doing.
   const servers = new Map<Kind, { child: ChildProcess; url: string }>()
   try {
-    for (const kind of kinds) servers.set(kind, await start(server, kind, values.profile === true))
+    for (const kind of kinds) servers.set(kind, await start(server, kind, values.profile === true, pin?.servers))
     const all: [PathName, Kind, Kind, string][] = [
       ['valid', 'gatehouse', 'fastify', '≥ 1.0×'],
       ['no-token', 'gatehouse', 'fastify', '≥ 1.0×'],
