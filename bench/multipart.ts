@@ -1,4 +1,4 @@
-// `npm run bench -- multipart [--seconds N] [--rounds N]`: a 1 MB multipart upload (POST /uploads of
+// `npm run bench -- multipart [--seconds N] [--rounds N] [--unpinned]`: a 1 MB multipart upload (POST /uploads of
 // spec/uploads.yaml: a 1,000,000-byte image/png file part, a caption, a count, a boolean and two
 // tags, bearer token) served by
 //   gatehouse  the generated server through toNodeHandler on node:http (busboy parsing,
@@ -8,13 +8,15 @@
 //              caption ≤ 200, tags an array), answering the same 201 JSON.
 // As bench/server.ts does: servers in child processes from an esbuild bundle, the figure is requests
 // per server CPU-second (process.cpuUsage() of the server), rounds alternate the order, and the
-// ratio is taken within each round; the median and spread of the round ratios are printed.
-import { spawn, type ChildProcess } from 'node:child_process'
+// ratio is taken within each round; the median and spread of the round ratios are printed; servers
+// are pinned to one CPU and the load generator to the others (bench/lib/pinning.ts).
+import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { pinBenchmark, spawnPinned, type Pinning } from './lib/pinning.js'
 
 interface LoadResult {
   requests: { total: number }
@@ -135,8 +137,8 @@ async function bundle(): Promise<string> {
   return outfile
 }
 
-function start(server: string, kind: Kind): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [server, '--serve', kind], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+function start(server: string, kind: Kind, pin: Pinning | undefined): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawnPinned([process.execPath, server, '--serve', kind], pin, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
     child.stdout!.once('data', (d: Buffer) => resolve({ child, url: `http://127.0.0.1:${String(d).trim()}/uploads` }))
@@ -167,12 +169,13 @@ const median = (xs: number[]) => {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '2' }, rounds: { type: 'string', default: '7' } } })
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '2' }, rounds: { type: 'string', default: '7' }, unpinned: { type: 'boolean' } } })
   const seconds = Number(values.seconds)
   const rounds = Number(values.rounds)
   const body = uploadBody()
   const server = await bundle()
-  const running = { gatehouse: await start(server, 'gatehouse'), multer: await start(server, 'multer') }
+  const { pin, describe: placement } = pinBenchmark(values.unpinned === true)
+  const running = { gatehouse: await start(server, 'gatehouse', pin), multer: await start(server, 'multer', pin) }
   try {
     for (const kind of ['gatehouse', 'multer'] as const) {
       // Both answer the same request with the same JSON; then a warm-up burst (JIT, pools).
@@ -181,7 +184,7 @@ async function main() {
       if (res.status !== 201 || JSON.stringify(json) !== JSON.stringify(expected)) throw new Error(`${kind}: ${res.status} ${JSON.stringify(json)}`)
       await autocannon({ url: running[kind].url, method: 'POST', headers, body, connections: 8, duration: 1 })
     }
-    console.log(`POST /uploads, ${(body.length / 1e6).toFixed(2)} MB multipart body (1 MB file), ${rounds} alternated rounds × ${seconds} s, 8 connections; requests per server CPU-second`)
+    console.log(`POST /uploads, ${(body.length / 1e6).toFixed(2)} MB multipart body (1 MB file), ${rounds} alternated rounds × ${seconds} s, 8 connections; requests per server CPU-second; ${placement}`)
     const rates: Record<Kind, number[]> = { gatehouse: [], multer: [] }
     const ratios: number[] = []
     for (let round = 1; round <= rounds; round++) {

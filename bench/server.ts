@@ -17,19 +17,16 @@
 // comparison ranged 0.78–0.98× within one hour. Servers run from an esbuild bundle of the sources, like
 // compiled code: tsx wraps every function it creates in a naming helper, a per-closure cost that
 // compiled packages do not pay.
-// Where `taskset` exists, every server runs on the last CPU and this process (the load generator)
-// on the others (`--unpinned` turns it off). The virtual CPUs of a shared machine are not equally
-// fast from one minute to the next, and the kernel keeps a busy process on its CPU: unpinned, two
-// identical echo servers measured 0.85× against each other over a whole 21-round run, because one
-// of them sat on the slower CPU; pinned, eight such runs gave 0.97–1.04×.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+// Servers run pinned to one CPU and the load generator to the others (bench/lib/pinning.ts;
+// `--unpinned` turns it off).
+import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
-import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { pinBenchmark, spawnPinned, type Pinning } from './lib/pinning.js'
 
 interface LoadOptions {
   url: string
@@ -190,19 +187,9 @@ async function bundle(): Promise<string> {
   return outfile
 }
 
-/** The CPU lists for the servers and for this process, or undefined where pinning is not possible. */
-function pinning(): { servers: string; bench: string } | undefined {
-  const cpus = availableParallelism()
-  if (process.platform !== 'linux' || cpus < 2 || spawnSync('taskset', ['--version']).status !== 0) return undefined
-  return { servers: String(cpus - 1), bench: cpus === 2 ? '0' : `0-${cpus - 2}` }
-}
-
-function start(server: string, kind: Kind, profile: boolean, cpus: string | undefined): Promise<{ child: ChildProcess; url: string }> {
+function start(server: string, kind: Kind, profile: boolean, pin: Pinning | undefined): Promise<{ child: ChildProcess; url: string }> {
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${ROOT}bench/.out/profiles`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`] : []
-  const command = [process.execPath, ...flags, server, '--serve', kind, SPEC]
-  // taskset execs node in its own process: the pid, signals and the IPC channel are node's.
-  const [file, ...args] = cpus === undefined ? command : ['taskset', '--cpu-list', cpus, ...command]
-  const child = spawn(file!, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+  const child = spawnPinned([process.execPath, ...flags, server, '--serve', kind, SPEC], pin, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
     child.stdout!.once('data', (d: Buffer) => resolve({ child, url: `http://127.0.0.1:${String(d).trim()}/articles` }))
@@ -253,16 +240,13 @@ async function main() {
   const rounds = Number(values.rounds)
   const kinds: Kind[] = values.eov ? ['gatehouse', 'fastify', 'bare', 'eov'] : ['gatehouse', 'fastify', 'bare']
   const server = await bundle()
-  const pin = values.unpinned ? undefined : pinning()
-  // -a: every thread of this process, the load generator's included.
-  if (pin) execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', pin.bench, String(process.pid)], { stdio: 'ignore' })
-  const placement = pin ? `servers on CPU ${pin.servers}, load generator on CPU ${pin.bench}` : values.unpinned ? 'not pinned (--unpinned)' : 'not pinned (no taskset, or one CPU)'
+  const { pin, describe: placement } = pinBenchmark(values.unpinned === true)
   console.log(`POST /articles, ${rounds} alternated rounds × ${seconds} s per server and path, 32 connections; requests per server CPU-second; ${placement}`)
   // Every server runs for the whole benchmark (idle ones use no CPU), so a round is two bursts
   // seconds apart: the pair sees nearly the same machine, whatever the other agents are doing.
   const servers = new Map<Kind, { child: ChildProcess; url: string }>()
   try {
-    for (const kind of kinds) servers.set(kind, await start(server, kind, values.profile === true, pin?.servers))
+    for (const kind of kinds) servers.set(kind, await start(server, kind, values.profile === true, pin))
     const all: [PathName, Kind, Kind, string][] = [
       ['valid', 'gatehouse', 'fastify', '≥ 1.0×'],
       ['no-token', 'gatehouse', 'fastify', '≥ 1.0×'],
