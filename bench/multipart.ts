@@ -23,15 +23,11 @@ interface LoadResult {
   statusCodeStats: Record<string, { count: number }>
   errors: number
 }
-// autocannon ships no types; this is the part of its programmatic API used here.
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string
-  method: string
-  headers: Record<string, string>
-  body: Buffer
-  connections: number
-  duration: number
-}) => Promise<LoadResult>
+// autocannon ships no types; this is the part of its programmatic API used here. Loaded on first
+// use: the servers run from this same bundle and must not carry the load generator's modules.
+type Autocannon = (options: { url: string; method: string; headers: Record<string, string>; body: Buffer; connections: number; duration: number }) => Promise<LoadResult>
+let loaded: Autocannon | undefined
+const autocannon: Autocannon = (options) => (loaded ??= createRequire(import.meta.url)('autocannon') as Autocannon)(options)
 
 const TOKEN = 'bench-token'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
