@@ -13,21 +13,10 @@
 import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { autocannon, cpuSeconds, reportCpuSeconds } from './lib/load.js'
 import { pinBenchmark, spawnPinned, type Pinning } from './lib/pinning.js'
-
-interface LoadResult {
-  requests: { total: number }
-  statusCodeStats: Record<string, { count: number }>
-  errors: number
-}
-// autocannon ships no types; this is the part of its programmatic API used here. Loaded on first
-// use: the servers run from this same bundle and must not carry the load generator's modules.
-type Autocannon = (options: { url: string; method: string; headers: Record<string, string>; body: Buffer; connections: number; duration: number }) => Promise<LoadResult>
-let loaded: Autocannon | undefined
-const autocannon: Autocannon = (options) => (loaded ??= createRequire(import.meta.url)('autocannon') as Autocannon)(options)
 
 const TOKEN = 'bench-token'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -107,10 +96,7 @@ async function multerHandler() {
 async function serve(kind: Kind): Promise<void> {
   const handler = kind === 'gatehouse' ? await gatehouseHandler() : await multerHandler()
   const server = createServer(handler)
-  process.on('message', () => {
-    const { user, system } = process.cpuUsage()
-    process.send!((user + system) / 1e6)
-  })
+  reportCpuSeconds()
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${(server.address() as AddressInfo).port}\n`))
 }
 
@@ -138,13 +124,6 @@ function start(server: string, kind: Kind, pin: Pinning | undefined): Promise<{ 
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
     child.stdout!.once('data', (d: Buffer) => resolve({ child, url: `http://127.0.0.1:${String(d).trim()}/uploads` }))
-  })
-}
-
-function cpuSeconds(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve(Number(m)))
-    child.send('cpu')
   })
 }
 

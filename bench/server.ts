@@ -23,29 +23,10 @@ import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { autocannon, cpuSeconds, reportCpuSeconds, type LoadResult } from './lib/load.js'
 import { pinBenchmark, spawnPinned, type Pinning } from './lib/pinning.js'
-
-interface LoadOptions {
-  url: string
-  method: string
-  headers: Record<string, string>
-  body: string
-  connections: number
-  duration: number
-}
-interface LoadResult {
-  requests: { average: number; total: number }
-  statusCodeStats: Record<string, { count: number }>
-  errors: number
-}
-// autocannon ships no types; this is the part of its programmatic API used here. Loaded on first
-// use: the servers run from this same bundle and must not carry the load generator's modules.
-type Autocannon = (options: LoadOptions) => Promise<LoadResult>
-let loaded: Autocannon | undefined
-const autocannon: Autocannon = (options) => (loaded ??= createRequire(import.meta.url)('autocannon') as Autocannon)(options)
 
 const TOKEN = 'mary-token'
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -164,11 +145,7 @@ async function serve(kind: Kind) {
   const server = kind === 'gatehouse' ? await gatehouse() : kind === 'fastify' ? await fastify() : kind === 'bare' ? bare() : await eov()
   // Exit cleanly on SIGTERM so `node --cpu-prof` can write its profile.
   process.on('SIGTERM', () => process.exit(0))
-  // The parent asks for the CPU time spent so far, to report requests per CPU-second.
-  process.on('message', () => {
-    const { user, system } = process.cpuUsage()
-    process.send!((user + system) / 1e6)
-  })
+  reportCpuSeconds()
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${(server.address() as AddressInfo).port}\n`))
 }
 
@@ -196,13 +173,6 @@ function start(server: string, kind: Kind, profile: boolean, pin: Pinning | unde
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
     child.stdout!.once('data', (d: Buffer) => resolve({ child, url: `http://127.0.0.1:${String(d).trim()}/articles` }))
-  })
-}
-
-function cpuSeconds(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve(Number(m)))
-    child.send('cpu')
   })
 }
 
